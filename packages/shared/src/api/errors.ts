@@ -1,0 +1,57 @@
+/**
+ * Stable machine error codes shared by the service and its clients. Each has an HTTP status and a
+ * translated message under `errors.<CODE>` in the i18n resources.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_ID_NUMBER: 400,
+  INVALID_PHONE: 400,
+  INVALID_AMOUNT: 400,
+  UNAUTHENTICATED: 401,
+  KIOSK_KEY_INVALID: 401,
+  CODE_INVALID: 401,
+  FORBIDDEN: 403,
+  CONSENT_REQUIRED: 403,
+  CONSENT_EXPIRED: 403,
+  CONSENT_SCOPE: 403,
+  NOT_FOUND: 404,
+  SLOT_FULL: 409,
+  ALREADY_BOOKED: 409,
+  SLOT_NOT_BOOKABLE: 409,
+  APPOINTMENT_NOT_ACTIVE: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  BILL_ALREADY_PAID: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  /** Client side only: the service could not be reached. */
+  NETWORK: 0,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_STATUS
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[]
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_STATUS, value)
+}
+
+/** The i18n key of an error code's message. */
+export function errorMessageKey(code: ErrorCode): `errors.${ErrorCode}` {
+  return `errors.${code}`
+}
+
+/** An error the API answered with (or the client met), with its stable code. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError'
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+  }
+}

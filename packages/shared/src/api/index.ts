@@ -1,0 +1,6 @@
+export * from './errors'
+export * from './common'
+export * from './identity'
+export * from './booking'
+export * from './contract'
+export * from './client'

@@ -1,0 +1,6 @@
+export * from './idNumber'
+export * from './phone'
+export * from './money'
+export * from './mask'
+export * from './time'
+export * from './ticket'

@@ -1,0 +1,4 @@
+export * from './domain'
+export * from './api'
+export * from './i18n'
+export * from './theme'

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// `pnpm start`: build what the kiosk needs (when it exists) and run the service with demo data.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+const root = new URL('..', import.meta.url).pathname
+const env = { ...process.env, BANGBAN_SEED: process.env.BANGBAN_SEED ?? 'demo' }
+
+if (existsSync(`${root}packages/kiosk/package.json`) && !process.env.BANGBAN_SKIP_KIOSK_BUILD) {
+  const build = spawnSync('pnpm', ['--filter', '@bangban/kiosk', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const server = spawn('pnpm', ['--filter', '@bangban/server', 'start'], { cwd: root, stdio: 'inherit', env })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))

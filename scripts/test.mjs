@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `pnpm test` / `npm test`: every check, in order, stopping at the first failure.
+// A PostgreSQL reachable on 127.0.0.1:5432 (or TEST_DATABASE_URL) adds the PostgreSQL runs of the
+// storage tests; .ci/run makes sure one is there.
+import { spawnSync } from 'node:child_process'
+
+const root = new URL('..', import.meta.url).pathname
+const env = { ...process.env }
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env })
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed`)
+    process.exit(result.status ?? 1)
+  }
+  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+if (!env.TEST_DATABASE_URL) {
+  const probe = spawnSync('node', ['scripts/pg-test-db.mjs'], { cwd: root, encoding: 'utf8', env })
+  if (probe.status === 0 && probe.stdout.trim()) {
+    env.TEST_DATABASE_URL = probe.stdout.trim()
+    console.log(`PostgreSQL found: storage tests also run on ${env.TEST_DATABASE_URL}`)
+  } else {
+    console.log(
+      'No PostgreSQL on 127.0.0.1:5432: storage tests run on SQLite only (.ci/run provides PostgreSQL).',
+    )
+  }
+}
+
+step('typecheck', 'pnpm', ['typecheck'])
+step('lint', 'pnpm', ['lint'])
+step('unit, property and service tests (jest)', 'pnpm', ['exec', 'jest', '--ci'])
