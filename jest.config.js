@@ -18,6 +18,8 @@ module.exports = {
   testMatch: ['**/test/**/*.test.ts', '**/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
+  // A few dependencies ship ES modules only; jest runs CommonJS, so SWC converts just those.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 60000,
 }

@@ -1,0 +1,299 @@
+/**
+ * Booking that never oversells, on either engine and across service instances: a place is claimed
+ * by one conditional update of the slot's free-place counter (`remaining > 0`) inside the
+ * transaction, the database refuses a negative count, and a partial unique index allows one live
+ * booking per resident, service and day. Cancel and reschedule release and claim the same way.
+ */
+import type { Appointment } from '@bangban/shared/api'
+import { formatTicketNo } from '@bangban/shared/domain'
+import type { Kysely, Transaction } from 'kysely'
+import { isUniqueViolation } from '../db/errors'
+import type { Database } from '../db/schema'
+import type { Clock } from '../util/clock'
+import { AppError } from '../util/errors'
+import { sha256 } from '../util/hash'
+import { newId } from '../util/ids'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+export async function getAppointment(db: Db, residentId: string, id: string): Promise<Appointment> {
+  const row = await db
+    .selectFrom('appointments as a')
+    .innerJoin('slots as s', 's.id', 'a.slot_id')
+    .innerJoin('services as v', 'v.id', 'a.service_id')
+    .innerJoin('providers as p', 'p.id', 'v.provider_id')
+    .select([
+      'a.id',
+      'a.slot_id',
+      'a.service_id',
+      'v.name as service_name',
+      'p.name as provider_name',
+      's.starts_at',
+      's.ends_at',
+      'a.ticket_no',
+      'a.status',
+      'a.created_at',
+      'a.cancelled_at',
+    ])
+    .where('a.id', '=', id)
+    .where('a.resident_id', '=', residentId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND')
+  return {
+    id: row.id,
+    slotId: row.slot_id,
+    serviceId: row.service_id,
+    serviceName: row.service_name,
+    providerName: row.provider_name,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    ticketNo: row.ticket_no,
+    status: row.status,
+    createdAt: row.created_at,
+    cancelledAt: row.cancelled_at,
+  }
+}
+
+export async function listAppointments(db: Db, residentId: string): Promise<Appointment[]> {
+  const ids = await db
+    .selectFrom('appointments as a')
+    .innerJoin('slots as s', 's.id', 'a.slot_id')
+    .select('a.id')
+    .where('a.resident_id', '=', residentId)
+    .orderBy('s.starts_at', 'desc')
+    .execute()
+  return Promise.all(ids.map((r) => getAppointment(db, residentId, r.id)))
+}
+
+async function bookableSlot(trx: Transaction<Database>, clock: Clock, slotId: string) {
+  const slot = await trx.selectFrom('slots').selectAll().where('id', '=', slotId).executeTakeFirst()
+  if (!slot) throw new AppError('NOT_FOUND')
+  if (slot.starts_at <= clock.now().toISOString()) throw new AppError('SLOT_NOT_BOOKABLE')
+  return slot
+}
+
+/** Takes one free place, or refuses with SLOT_FULL; never reads-then-writes. */
+async function claimPlace(trx: Transaction<Database>, slotId: string): Promise<void> {
+  const result = await trx
+    .updateTable('slots')
+    .set((eb) => ({ remaining: eb('remaining', '-', 1) }))
+    .where('id', '=', slotId)
+    .where('remaining', '>', 0)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) throw new AppError('SLOT_FULL')
+}
+
+async function releasePlace(trx: Transaction<Database>, slotId: string): Promise<void> {
+  await trx
+    .updateTable('slots')
+    .set((eb) => ({ remaining: eb('remaining', '+', 1) }))
+    .where('id', '=', slotId)
+    .where((eb) => eb('remaining', '<', eb.ref('capacity')))
+    .execute()
+}
+
+async function refuseSecondBooking(
+  trx: Transaction<Database>,
+  residentId: string,
+  serviceId: string,
+  localDate: string,
+  except?: string,
+) {
+  let query = trx
+    .selectFrom('appointments')
+    .select('id')
+    .where('resident_id', '=', residentId)
+    .where('service_id', '=', serviceId)
+    .where('local_date', '=', localDate)
+    .where('status', '=', 'booked')
+  if (except) query = query.where('id', '!=', except)
+  if (await query.executeTakeFirst()) throw new AppError('ALREADY_BOOKED')
+}
+
+async function nextTicketNo(
+  trx: Transaction<Database>,
+  serviceId: string,
+  localDate: string,
+): Promise<string> {
+  const service = await trx
+    .selectFrom('services')
+    .select('ticket_prefix')
+    .where('id', '=', serviceId)
+    .executeTakeFirstOrThrow()
+  const { last_sequence } = await trx
+    .insertInto('ticket_counters')
+    .values({ service_id: serviceId, local_date: localDate, last_sequence: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['service_id', 'local_date'])
+        .doUpdateSet((eb) => ({ last_sequence: eb('ticket_counters.last_sequence', '+', 1) })),
+    )
+    .returning('last_sequence')
+    .executeTakeFirstOrThrow()
+  // Three digits are read aloud; a day never has 999 bookings of one service, but wrap rather than fail.
+  return formatTicketNo(service.ticket_prefix, ((Number(last_sequence) - 1) % 999) + 1)
+}
+
+interface IdempotencyInput {
+  readonly key: string
+  readonly operation: string
+  readonly request: unknown
+}
+
+async function replay(db: Db, residentId: string, idem: IdempotencyInput): Promise<string | null> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .where('key', '=', idem.key)
+    .executeTakeFirst()
+  if (!row) return null
+  if (row.operation !== idem.operation || row.request_hash !== sha256(JSON.stringify(idem.request))) {
+    throw new AppError('IDEMPOTENCY_CONFLICT')
+  }
+  return row.result_id
+}
+
+export interface BookingDeps {
+  readonly db: Kysely<Database>
+  readonly clock: Clock
+}
+
+export async function bookAppointment(
+  { db, clock }: BookingDeps,
+  residentId: string,
+  slotId: string,
+  idempotencyKey?: string,
+): Promise<Appointment> {
+  const idem = idempotencyKey
+    ? { key: idempotencyKey, operation: 'createAppointment', request: { slotId } }
+    : undefined
+  if (idem) {
+    const earlier = await replay(db, residentId, idem)
+    if (earlier) return getAppointment(db, residentId, earlier)
+  }
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      const slot = await bookableSlot(trx, clock, slotId)
+      await refuseSecondBooking(trx, residentId, slot.service_id, slot.local_date)
+      await claimPlace(trx, slot.id)
+      const appointmentId = newId('apt')
+      const now = clock.now().toISOString()
+      await trx
+        .insertInto('appointments')
+        .values({
+          id: appointmentId,
+          resident_id: residentId,
+          slot_id: slot.id,
+          service_id: slot.service_id,
+          local_date: slot.local_date,
+          ticket_no: await nextTicketNo(trx, slot.service_id, slot.local_date),
+          status: 'booked',
+          created_at: now,
+          cancelled_at: null,
+        })
+        .execute()
+      if (idem) {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            resident_id: residentId,
+            key: idem.key,
+            operation: idem.operation,
+            request_hash: sha256(JSON.stringify(idem.request)),
+            result_id: appointmentId,
+            created_at: now,
+          })
+          .execute()
+      }
+      return appointmentId
+    })
+    return await getAppointment(db, residentId, id)
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer with its appointment.
+    if (idem && (isUniqueViolation(error, 'idempotency_keys') || isUniqueViolation(error, 'appointments'))) {
+      const earlier = await replay(db, residentId, idem)
+      if (earlier) return getAppointment(db, residentId, earlier)
+    }
+    if (isUniqueViolation(error, 'appointments')) throw new AppError('ALREADY_BOOKED')
+    throw error
+  }
+}
+
+export async function cancelAppointment(
+  { db, clock }: BookingDeps,
+  residentId: string,
+  id: string,
+): Promise<Appointment> {
+  await db.transaction().execute(async (trx) => {
+    const now = clock.now().toISOString()
+    const current = await getAppointment(trx, residentId, id)
+    if (current.status !== 'booked' || current.startsAt <= now) throw new AppError('APPOINTMENT_NOT_ACTIVE')
+    // Conditional on still being booked: two cancels racing free the place once.
+    const cancelled = await trx
+      .updateTable('appointments')
+      .set({ status: 'cancelled', cancelled_at: now })
+      .where('id', '=', id)
+      .where('resident_id', '=', residentId)
+      .where('status', '=', 'booked')
+      .returning('slot_id')
+      .executeTakeFirst()
+    if (!cancelled) throw new AppError('APPOINTMENT_NOT_ACTIVE')
+    await releasePlace(trx, cancelled.slot_id)
+  })
+  return getAppointment(db, residentId, id)
+}
+
+/** Moves a booking to another slot in one transaction: never two places held, never both lost. */
+export async function rescheduleAppointment(
+  { db, clock }: BookingDeps,
+  residentId: string,
+  id: string,
+  newSlotId: string,
+): Promise<Appointment> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      const current = await getAppointment(trx, residentId, id)
+      if (current.status !== 'booked' || current.startsAt <= clock.now().toISOString()) {
+        throw new AppError('APPOINTMENT_NOT_ACTIVE')
+      }
+      if (current.slotId === newSlotId) return
+      const slot = await bookableSlot(trx, clock, newSlotId)
+      await refuseSecondBooking(trx, residentId, slot.service_id, slot.local_date, id)
+      // Move the booking first, conditional on it being unchanged: this locks the row, so a racing
+      // cancel or reschedule of the same booking waits and then finds nothing to do.
+      const ticketNo =
+        slot.service_id === current.serviceId && slot.local_date === (await localDateOf(trx, current.slotId))
+          ? current.ticketNo
+          : await nextTicketNo(trx, slot.service_id, slot.local_date)
+      const moved = await trx
+        .updateTable('appointments')
+        .set({
+          slot_id: slot.id,
+          service_id: slot.service_id,
+          local_date: slot.local_date,
+          ticket_no: ticketNo,
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'booked')
+        .where('slot_id', '=', current.slotId)
+        .executeTakeFirst()
+      if (Number(moved.numUpdatedRows) !== 1) throw new AppError('APPOINTMENT_NOT_ACTIVE')
+      await claimPlace(trx, slot.id)
+      await releasePlace(trx, current.slotId)
+    })
+  } catch (error) {
+    if (isUniqueViolation(error, 'appointments')) throw new AppError('ALREADY_BOOKED')
+    throw error
+  }
+  return getAppointment(db, residentId, id)
+}
+
+async function localDateOf(trx: Transaction<Database>, slotId: string): Promise<string> {
+  const row = await trx
+    .selectFrom('slots')
+    .select('local_date')
+    .where('id', '=', slotId)
+    .executeTakeFirstOrThrow()
+  return row.local_date
+}

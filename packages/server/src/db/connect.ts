@@ -1,0 +1,76 @@
+/**
+ * One query layer over two engines: an embedded SQLite file (the default, WAL mode) or PostgreSQL
+ * when DATABASE_URL is a postgres:// URL, so several service instances can share one database.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
+import pg from 'pg'
+import { migrations } from './migrations'
+import type { Database } from './schema'
+
+export type Engine = 'sqlite' | 'postgres'
+
+export interface Store {
+  readonly db: Kysely<Database>
+  readonly engine: Engine
+  close(): Promise<void>
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL only: a schema to work in (created if missing); tests use one each. */
+  readonly schema?: string
+  /** PostgreSQL pool size per service instance. */
+  readonly poolSize?: number
+}
+
+export function engineOf(url: string): Engine {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite'
+}
+
+/** The SQLite file path of a DATABASE_URL (`sqlite:./data/x.db`, `file:…`, or a plain path). */
+export function sqlitePath(url: string): string {
+  return url.replace(/^(sqlite|file):(\/\/)?/, '')
+}
+
+export function connect(url: string, options: ConnectOptions = {}): Store {
+  if (engineOf(url) === 'postgres') {
+    const schema = options.schema
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema))
+      throw new Error(`invalid schema name: ${schema}`)
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, engine: 'postgres', close: () => db.destroy() }
+  }
+  const path = sqlitePath(url)
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  const database = new SQLite(path)
+  database.pragma('journal_mode = WAL')
+  database.pragma('foreign_keys = ON')
+  database.pragma('busy_timeout = 5000')
+  database.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return { db, engine: 'sqlite', close: () => db.destroy() }
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+/** Runs every pending migration; throws with the failing migration's name. */
+export async function migrate(store: Store, schema?: string): Promise<void> {
+  if (store.engine === 'postgres' && schema) {
+    await store.db.schema.createSchema(schema).ifNotExists().execute()
+  }
+  const migrator = new Migrator({ db: store.db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error) {
+    throw new Error(
+      `database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`,
+    )
+  }
+}

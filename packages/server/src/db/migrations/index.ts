@@ -1,0 +1,7 @@
+/** Every migration, in order. Names sort in the order they must run; never edit one that has shipped. */
+import type { Migration } from 'kysely'
+import * as m001 from './001_identity_and_booking'
+
+export const migrations: Record<string, Migration> = {
+  '001_identity_and_booking': m001,
+}

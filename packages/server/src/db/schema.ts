@@ -1,0 +1,130 @@
+/**
+ * Table types for Kysely. Instants are ISO 8601 UTC text (`toISOString()`) on both engines: they
+ * compare correctly as text, and SQLite has no timestamp type to keep them consistent with.
+ */
+import type { Generated } from 'kysely'
+
+export interface SettingsTable {
+  key: string
+  value: string
+}
+
+export interface DevicesTable {
+  id: string
+  name: string
+  /** SHA-256 of the kiosk key; the key itself is never stored. */
+  key_hash: string
+  created_at: string
+}
+
+export interface ResidentsTable {
+  id: string
+  name: string
+  /** HMAC of the ID number with this deployment's pepper, for finding a resident again. */
+  id_number_hmac: string | null
+  id_number_masked: string | null
+  phone: string | null
+  created_at: string
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token. */
+  token_hash: string
+  resident_id: string
+  method: 'id-card' | 'phone'
+  device_id: string | null
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+export interface PhoneCodesTable {
+  id: string
+  phone: string
+  code_hash: string
+  created_at: string
+  expires_at: string
+  attempts: number
+  used_at: string | null
+}
+
+export interface ProvidersTable {
+  id: string
+  name: string
+  kind: 'clinic' | 'community'
+  address: string
+  sort_order: number
+}
+
+export interface ServicesTable {
+  id: string
+  provider_id: string
+  name: string
+  kind: 'department' | 'service'
+  ticket_prefix: string
+  /** JSON array of "HH:mm-HH:mm" wall-clock slots in Asia/Shanghai. */
+  slot_times: string
+  /** Days of the week open, as digits 0 (Sunday) … 6 (Saturday). */
+  open_weekdays: string
+  capacity_per_slot: number
+  days_ahead: number
+  sort_order: number
+}
+
+export interface SlotsTable {
+  id: string
+  service_id: string
+  /** Shanghai calendar day of starts_at. */
+  local_date: string
+  starts_at: string
+  ends_at: string
+  capacity: number
+  /** Free places; claimed and released only by conditional updates. */
+  remaining: number
+}
+
+export interface AppointmentsTable {
+  id: string
+  resident_id: string
+  slot_id: string
+  service_id: string
+  local_date: string
+  ticket_no: string
+  status: 'booked' | 'cancelled'
+  created_at: string
+  cancelled_at: string | null
+}
+
+export interface TicketCountersTable {
+  service_id: string
+  local_date: string
+  last_sequence: number
+}
+
+export interface IdempotencyKeysTable {
+  resident_id: string
+  key: string
+  operation: string
+  /** SHA-256 of the request body, so a reused key with another body is refused. */
+  request_hash: string
+  result_id: string
+  created_at: string
+}
+
+export interface MigrationLogTable {
+  seq: Generated<number>
+}
+
+export interface Database {
+  settings: SettingsTable
+  devices: DevicesTable
+  residents: ResidentsTable
+  sessions: SessionsTable
+  phone_codes: PhoneCodesTable
+  providers: ProvidersTable
+  services: ServicesTable
+  slots: SlotsTable
+  appointments: AppointmentsTable
+  ticket_counters: TicketCountersTable
+  idempotency_keys: IdempotencyKeysTable
+}

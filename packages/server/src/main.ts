@@ -1,0 +1,48 @@
+/** `pnpm --filter @bangban/server start`: configuration → storage → HTTP, with a clean stop on SIGTERM. */
+import pino from 'pino'
+import { consoleSmsProvider } from './auth/sms'
+import { ensureSlots } from './booking/schedule'
+import { ConfigError, loadConfig } from './config'
+import { LOG_REDACT_PATHS } from './http/app'
+import { createService } from './service'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const logger = pino({ level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS })
+  const service = await createService({ config, logger, sms: consoleSmsProvider(logger) })
+  // New days come into the booking window every midnight; topping up hourly keeps it full.
+  const topUp = setInterval(() => {
+    ensureSlots(service.ctx.db, service.ctx.clock).catch((err: unknown) =>
+      logger.error({ err }, 'slot top-up failed'),
+    )
+  }, 3600_000)
+  topUp.unref()
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'stopping')
+    clearInterval(topUp)
+    await service.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+
+  const address = await service.app.listen({ port: config.PORT, host: config.HOST })
+  const base = address.replace('127.0.0.1', 'localhost')
+  const lines = [
+    `帮办通 service is running on ${service.store.engine}: ${base}`,
+    `  API documentation: ${base}/api/docs`,
+  ]
+  if (service.generatedKioskKey)
+    lines.push(`  Demo kiosk key (X-Kiosk-Key, generated for this run): ${service.generatedKioskKey}`)
+  console.warn(lines.join('\n'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message)
+  else console.error('The service could not start:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,87 @@
+/**
+ * Assembles a running service from configuration: storage, migrations, demo data, slots, the
+ * kiosk key, and the HTTP app. Tests build the same thing with their own clock and database.
+ */
+import { randomBytes } from 'node:crypto'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { deploymentSecret } from './auth/secrets'
+import { registerKiosk } from './auth/kiosks'
+import { consoleSmsProvider, type SmsProvider } from './auth/sms'
+import { ensureSlots } from './booking/schedule'
+import type { Config } from './config'
+import { connect, migrate, type Store } from './db/connect'
+import { buildApp } from './http/app'
+import type { AppContext } from './http/context'
+import { DEMO_KIOSK_ID, seedDemo } from './seed/demo'
+import { systemClock, type Clock } from './util/clock'
+
+export interface ServiceOptions {
+  readonly config: Config
+  readonly clock?: Clock
+  readonly sms?: SmsProvider
+  readonly logger?: FastifyBaseLogger
+  /** PostgreSQL schema to use (tests). */
+  readonly schema?: string
+}
+
+export interface Service {
+  readonly app: FastifyInstance
+  readonly ctx: AppContext
+  readonly store: Store
+  /** The kiosk key generated for this run when none was configured (demo only). */
+  readonly generatedKioskKey: string | null
+  close(): Promise<void>
+}
+
+export async function createService(options: ServiceOptions): Promise<Service> {
+  const { config } = options
+  const clock = options.clock ?? systemClock
+  const store = connect(config.DATABASE_URL, {
+    ...(options.schema ? { schema: options.schema } : {}),
+    poolSize: config.PG_POOL_SIZE,
+  })
+  try {
+    await migrate(store, options.schema)
+    let generatedKioskKey: string | null = null
+    if (config.BANGBAN_SEED === 'demo') {
+      await seedDemo(store.db)
+      const key = config.BANGBAN_KIOSK_KEY ?? (generatedKioskKey = randomBytes(18).toString('base64url'))
+      await registerKiosk(
+        store.db,
+        DEMO_KIOSK_ID,
+        '幸福里社区服务中心 1 号自助机',
+        key,
+        clock.now().toISOString(),
+      )
+    } else if (config.BANGBAN_KIOSK_KEY) {
+      await registerKiosk(store.db, 'kiosk-1', 'kiosk-1', config.BANGBAN_KIOSK_KEY, clock.now().toISOString())
+    }
+    await ensureSlots(store.db, clock)
+    const sms = options.sms ?? consoleSmsProvider({ info: () => undefined })
+    const ctx: AppContext = {
+      db: store.db,
+      engine: store.engine,
+      clock,
+      sms,
+      idPepper: await deploymentSecret(store.db, 'id_number_pepper'),
+      sessionTtlSeconds: {
+        idCard: config.BANGBAN_SESSION_MINUTES_KIOSK * 60,
+        phone: config.BANGBAN_SESSION_HOURS_PHONE * 3600,
+      },
+    }
+    const app = await buildApp(ctx, options.logger ? { logger: options.logger } : {})
+    return {
+      app,
+      ctx,
+      store,
+      generatedKioskKey,
+      close: async () => {
+        await app.close()
+        await store.close()
+      },
+    }
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+}
