@@ -101,25 +101,21 @@ describe.each(engines)('booking under contention on %s', (engine) => {
     )
     // At once: A's holders cancel, B's holders move to C, and 30 newcomers try A, B and C.
     const operations = [
-      ...held
-        .slice(0, 5)
-        .map((p, i) =>
-          instance(i).app.inject({
-            method: 'POST',
-            url: `/api/v1/appointments/${p.appointmentId}/cancel`,
-            headers: bearer(p.token),
-          }),
-        ),
-      ...held
-        .slice(5)
-        .map((p, i) =>
-          instance(i + 1).app.inject({
-            method: 'POST',
-            url: `/api/v1/appointments/${p.appointmentId}/reschedule`,
-            headers: bearer(p.token),
-            payload: { slotId: c!.id },
-          }),
-        ),
+      ...held.slice(0, 5).map((p, i) =>
+        instance(i).app.inject({
+          method: 'POST',
+          url: `/api/v1/appointments/${p.appointmentId}/cancel`,
+          headers: bearer(p.token),
+        }),
+      ),
+      ...held.slice(5).map((p, i) =>
+        instance(i + 1).app.inject({
+          method: 'POST',
+          url: `/api/v1/appointments/${p.appointmentId}/reschedule`,
+          headers: bearer(p.token),
+          payload: { slotId: c!.id },
+        }),
+      ),
       ...newcomers.map((p, i) =>
         instance(i).app.inject({
           method: 'POST',

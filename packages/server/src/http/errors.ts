@@ -49,6 +49,11 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, det
     .send(errorBody(code, languageOf(request), details))
 }
 
+/** Errors Fastify raises before routing (bad URL encoding, over-long parameters): same body as ours. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  void send(reply, request, codeForStatus(error.statusCode === 414 ? 400 : (error.statusCode ?? 400)))
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return send(reply, request, error.code, error.details)
