@@ -65,8 +65,24 @@ export async function listAppointments(db: Db, residentId: string): Promise<Appo
   return Promise.all(ids.map((r) => getAppointment(db, residentId, r.id)))
 }
 
+/** The slot with what an appointment shows of its service and place, if it can still be booked. */
 async function bookableSlot(trx: Transaction<Database>, clock: Clock, slotId: string) {
-  const slot = await trx.selectFrom('slots').selectAll().where('id', '=', slotId).executeTakeFirst()
+  const slot = await trx
+    .selectFrom('slots as s')
+    .innerJoin('services as v', 'v.id', 's.service_id')
+    .innerJoin('providers as p', 'p.id', 'v.provider_id')
+    .select([
+      's.id',
+      's.service_id',
+      's.local_date',
+      's.starts_at',
+      's.ends_at',
+      'v.name as service_name',
+      'v.ticket_prefix',
+      'p.name as provider_name',
+    ])
+    .where('s.id', '=', slotId)
+    .executeTakeFirst()
   if (!slot) throw new AppError('NOT_FOUND')
   if (slot.starts_at <= clock.now().toISOString()) throw new AppError('SLOT_NOT_BOOKABLE')
   return slot
@@ -110,16 +126,12 @@ async function refuseSecondBooking(
   if (await query.executeTakeFirst()) throw new AppError('ALREADY_BOOKED')
 }
 
+/** The next ticket number of the slot's service and day, e.g. A012. */
 async function nextTicketNo(
   trx: Transaction<Database>,
-  serviceId: string,
-  localDate: string,
+  slot: { service_id: string; local_date: string; ticket_prefix: string },
 ): Promise<string> {
-  const service = await trx
-    .selectFrom('services')
-    .select('ticket_prefix')
-    .where('id', '=', serviceId)
-    .executeTakeFirstOrThrow()
+  const { service_id: serviceId, local_date: localDate } = slot
   const { last_sequence } = await trx
     .insertInto('ticket_counters')
     .values({ service_id: serviceId, local_date: localDate, last_sequence: 1 })
@@ -131,7 +143,7 @@ async function nextTicketNo(
     .returning('last_sequence')
     .executeTakeFirstOrThrow()
   // Three digits are read aloud; a day never has 999 bookings of one service, but wrap rather than fail.
-  return formatTicketNo(service.ticket_prefix, ((Number(last_sequence) - 1) % 999) + 1)
+  return formatTicketNo(slot.ticket_prefix, ((Number(last_sequence) - 1) % 999) + 1)
 }
 
 interface IdempotencyInput {
@@ -173,21 +185,33 @@ export async function bookAppointment(
     if (earlier) return getAppointment(db, residentId, earlier)
   }
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    return await db.transaction().execute(async (trx): Promise<Appointment> => {
       const slot = await bookableSlot(trx, clock, slotId)
       await refuseSecondBooking(trx, residentId, slot.service_id, slot.local_date)
       await claimPlace(trx, slot.id)
-      const appointmentId = newId('apt')
       const now = clock.now().toISOString()
+      const appointment: Appointment = {
+        id: newId('apt'),
+        slotId: slot.id,
+        serviceId: slot.service_id,
+        serviceName: slot.service_name,
+        providerName: slot.provider_name,
+        startsAt: slot.starts_at,
+        endsAt: slot.ends_at,
+        ticketNo: await nextTicketNo(trx, slot),
+        status: 'booked',
+        createdAt: now,
+        cancelledAt: null,
+      }
       await trx
         .insertInto('appointments')
         .values({
-          id: appointmentId,
+          id: appointment.id,
           resident_id: residentId,
           slot_id: slot.id,
           service_id: slot.service_id,
           local_date: slot.local_date,
-          ticket_no: await nextTicketNo(trx, slot.service_id, slot.local_date),
+          ticket_no: appointment.ticketNo,
           status: 'booked',
           created_at: now,
           cancelled_at: null,
@@ -201,14 +225,13 @@ export async function bookAppointment(
             key: idem.key,
             operation: idem.operation,
             request_hash: sha256(JSON.stringify(idem.request)),
-            result_id: appointmentId,
+            result_id: appointment.id,
             created_at: now,
           })
           .execute()
       }
-      return appointmentId
+      return appointment
     })
-    return await getAppointment(db, residentId, id)
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its appointment.
     if (idem && (isUniqueViolation(error, 'idempotency_keys') || isUniqueViolation(error, 'appointments'))) {
@@ -265,7 +288,7 @@ export async function rescheduleAppointment(
       const ticketNo =
         slot.service_id === current.serviceId && slot.local_date === (await localDateOf(trx, current.slotId))
           ? current.ticketNo
-          : await nextTicketNo(trx, slot.service_id, slot.local_date)
+          : await nextTicketNo(trx, slot)
       const moved = await trx
         .updateTable('appointments')
         .set({

@@ -54,8 +54,29 @@ export function connect(url: string, options: ConnectOptions = {}): Store {
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
   database.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
   return { db, engine: 'sqlite', close: () => db.destroy() }
+}
+
+/**
+ * Kysely prepares every query afresh; preparing is a large share of a booking's time on SQLite.
+ * Our queries are a small fixed set of SQL texts (values are bound), so prepared statements are
+ * kept and reused. The cache is bounded in case of unusual query shapes.
+ */
+function withStatementCache(database: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => database.close(),
+    prepare: (sql: string) => {
+      let statement = cache.get(sql)
+      if (!statement) {
+        statement = database.prepare(sql)
+        if (cache.size >= 500) cache.clear()
+        cache.set(sql, statement)
+      }
+      return statement
+    },
+  }
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
