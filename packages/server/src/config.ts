@@ -13,6 +13,7 @@ const Env = z.object({
     }),
   BANGBAN_SEED: z.enum(['', 'demo']).default(''),
   BANGBAN_KIOSK_KEY: z.string().min(16, 'must be at least 16 characters').max(256).optional(),
+  BANGBAN_DEMO_STAFF_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
   BANGBAN_KIOSK_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BANGBAN_SESSION_MINUTES_KIOSK: z.coerce.number().int().min(1).max(240).default(30),

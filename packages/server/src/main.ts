@@ -33,9 +33,14 @@ async function main(): Promise<void> {
   const address = await service.app.listen({ port: config.PORT, host: config.HOST })
   const base = address.replace('127.0.0.1', 'localhost')
   const lines = [
-    `帮办通 service is running on ${service.store.engine}: ${base}`,
+    `Bangban service is running on ${service.store.engine}: ${base}`,
     `  API documentation: ${base}/api/docs`,
   ]
+  if (service.generatedStaffPassword) {
+    lines.push(
+      `  Demo staff H1001 (helper), G2001 (grid worker), A0001 (admin), password for this run: ${service.generatedStaffPassword}`,
+    )
+  }
   if (service.generatedKioskKey)
     lines.push(`  Demo kiosk key (X-Kiosk-Key, generated for this run): ${service.generatedKioskKey}`)
   console.warn(lines.join('\n'))

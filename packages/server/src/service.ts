@@ -6,13 +6,14 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { deploymentSecret } from './auth/secrets'
 import { registerKiosk } from './auth/kiosks'
+import { hashPassword } from './auth/passwords'
 import { consoleSmsProvider, type SmsProvider } from './auth/sms'
 import { ensureSlots } from './booking/schedule'
 import type { Config } from './config'
 import { connect, migrate, type Store } from './db/connect'
 import { buildApp } from './http/app'
 import type { AppContext } from './http/context'
-import { DEMO_KIOSK_ID, seedDemo } from './seed/demo'
+import { DEMO_KIOSK_ID, DEMO_KIOSK_NAME, seedDemo } from './seed/demo'
 import { systemClock, type Clock } from './util/clock'
 
 export interface ServiceOptions {
@@ -30,6 +31,8 @@ export interface Service {
   readonly store: Store
   /** The kiosk key generated for this run when none was configured (demo only). */
   readonly generatedKioskKey: string | null
+  /** The demo staff password generated for this run when none was configured. */
+  readonly generatedStaffPassword: string | null
   close(): Promise<void>
 }
 
@@ -43,16 +46,14 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   try {
     await migrate(store, options.schema)
     let generatedKioskKey: string | null = null
+    let generatedStaffPassword: string | null = null
+    const idPepper = await deploymentSecret(store.db, 'id_number_pepper')
     if (config.BANGBAN_SEED === 'demo') {
-      await seedDemo(store.db)
+      const staffPassword =
+        config.BANGBAN_DEMO_STAFF_PASSWORD ?? (generatedStaffPassword = randomBytes(9).toString('base64url'))
+      await seedDemo(store.db, { clock, idPepper, staffPasswordHash: await hashPassword(staffPassword) })
       const key = config.BANGBAN_KIOSK_KEY ?? (generatedKioskKey = randomBytes(18).toString('base64url'))
-      await registerKiosk(
-        store.db,
-        DEMO_KIOSK_ID,
-        '幸福里社区服务中心 1 号自助机',
-        key,
-        clock.now().toISOString(),
-      )
+      await registerKiosk(store.db, DEMO_KIOSK_ID, DEMO_KIOSK_NAME, key, clock.now().toISOString())
     } else if (config.BANGBAN_KIOSK_KEY) {
       await registerKiosk(store.db, 'kiosk-1', 'kiosk-1', config.BANGBAN_KIOSK_KEY, clock.now().toISOString())
     }
@@ -63,7 +64,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       engine: store.engine,
       clock,
       sms,
-      idPepper: await deploymentSecret(store.db, 'id_number_pepper'),
+      idPepper,
       sessionTtlSeconds: {
         idCard: config.BANGBAN_SESSION_MINUTES_KIOSK * 60,
         phone: config.BANGBAN_SESSION_HOURS_PHONE * 3600,
@@ -75,6 +76,7 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       ctx,
       store,
       generatedKioskKey,
+      generatedStaffPassword,
       close: async () => {
         await app.close()
         await store.close()

@@ -2,8 +2,6 @@
  * Table types for Kysely. Instants are ISO 8601 UTC text (`toISOString()`) on both engines: they
  * compare correctly as text, and SQLite has no timestamp type to keep them consistent with.
  */
-import type { Generated } from 'kysely'
-
 export interface SettingsTable {
   key: string
   value: string
@@ -111,8 +109,62 @@ export interface IdempotencyKeysTable {
   created_at: string
 }
 
-export interface MigrationLogTable {
-  seq: Generated<number>
+export interface GridsTable {
+  id: string
+  name: string
+  community: string
+  sort_order: number
+}
+
+export type StaffRole = 'helper' | 'grid-worker' | 'admin'
+
+export interface StaffTable {
+  id: string
+  staff_no: string
+  name: string
+  /** JSON array of StaffRole. */
+  roles: string
+  /** scrypt, see auth/passwords.ts. */
+  password_hash: string
+  phone: string | null
+  grid_id: string | null
+  on_duty: number
+  created_at: string
+}
+
+export interface RequestCategoriesTable {
+  id: string
+  name: string
+  kind: 'repair' | 'consultation' | 'complaint' | 'suggestion' | 'other'
+  time_limit_hours: number
+  sort_order: number
+}
+
+export type BillKind = 'water' | 'electricity' | 'gas' | 'property' | 'medical'
+
+export interface UtilityAccountsTable {
+  account_no: string
+  kind: Exclude<BillKind, 'medical'>
+  holder_name: string
+  address: string
+  resident_id: string | null
+  created_at: string
+}
+
+export interface BillsTable {
+  id: string
+  kind: BillKind
+  account_no: string | null
+  resident_id: string | null
+  /** Billing period as shown, e.g. 2026-10 or 2026-10-12 for a clinic visit. */
+  period: string
+  amount_fen: number
+  /** JSON array of {label, amountFen}. */
+  lines: string
+  status: 'unpaid' | 'paid'
+  due_date: string
+  created_at: string
+  paid_at: string | null
 }
 
 export interface Database {
@@ -127,4 +179,9 @@ export interface Database {
   appointments: AppointmentsTable
   ticket_counters: TicketCountersTable
   idempotency_keys: IdempotencyKeysTable
+  grids: GridsTable
+  staff: StaffTable
+  request_categories: RequestCategoriesTable
+  utility_accounts: UtilityAccountsTable
+  bills: BillsTable
 }

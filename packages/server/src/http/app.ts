@@ -45,7 +45,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swagger, {
     openapi: {
       info: {
-        title: '帮办通 API',
+        title: 'Bangban API',
         version: '1.0.0',
         description: 'Appointments, bills, payments, requests, consents and audit.',
       },
