@@ -1,0 +1,10 @@
+/** WeChat Pay API v3, framework-free. The stand-in is imported from './standin' directly (tests, local dev). */
+export * from './common'
+export * from './config'
+export * from './signing'
+export * from './verify'
+export * from './decrypt'
+export * from './errors'
+export * from './schemas'
+export * from './client'
+export * from './notify'
