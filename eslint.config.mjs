@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 export default tseslint.config(
   {
@@ -27,6 +28,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['packages/*/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Browser code of the apps.
+    files: ['packages/kiosk/src/**', 'packages/shared/src/{ui,screens,app,platform,state,voice}/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The domain layer is platform-free: it runs in the service, the kiosk and the mini-program.
     files: ['packages/shared/src/domain/**/*.ts'],
     rules: {
@@ -43,7 +54,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js', '**/babel.config.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'jest.e2e.config.js', '**/babel.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

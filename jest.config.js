@@ -19,7 +19,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/e2e/'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   // A few dependencies ship ES modules only; jest runs CommonJS, so SWC converts just those.
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
+  // (also when nested, e.g. @fastify/static/node_modules/content-disposition beside an older hoisted one)
+  transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?(content-disposition|cookie)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 60000,
 }

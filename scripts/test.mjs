@@ -33,3 +33,11 @@ if (!env.TEST_DATABASE_URL) {
 step('typecheck', 'pnpm', ['typecheck'])
 step('lint', 'pnpm', ['lint'])
 step('unit, property and service tests (jest)', 'pnpm', ['exec', 'jest', '--ci'])
+step('kiosk build (H5)', 'pnpm', ['--filter', '@bangban/kiosk', 'build'])
+step('kiosk screens in Chromium against the real service (Playwright + axe-core)', 'pnpm', [
+  'exec',
+  'jest',
+  '--ci',
+  '-c',
+  'jest.e2e.config.js',
+])

@@ -1,5 +1,6 @@
 /** Configuration from the environment, validated before anything starts. */
 import { z } from 'zod'
+import { loadWechatPayConfig, WechatPayConfigError, type WechatPayConfig } from './payments/wechatpay'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -24,20 +25,39 @@ const Env = z.object({
     .max(24 * 90)
     .default(24 * 30),
   PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  BANGBAN_SESSION_HOURS_STAFF: z.coerce.number().int().min(1).max(24).default(12),
+  /** How long a QR code or JSAPI order stays payable. */
+  BANGBAN_PAYMENT_MINUTES: z.coerce.number().int().min(5).max(120).default(15),
 })
 
-export type Config = z.infer<typeof Env>
+export type Config = z.infer<typeof Env> & {
+  /** WeChat Pay (all WECHATPAY_* set and valid), or null: the demo sandbox takes payments. */
+  readonly wechatPay: WechatPayConfig | null
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  readFile?: (path: string) => string,
+): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = Env.safeParse(blanksRemoved)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+  // WeChat Pay is all or nothing: any WECHATPAY_* set means every one must be right.
+  let wechatPay: WechatPayConfig | null = null
+  try {
+    wechatPay = loadWechatPayConfig(env, readFile)
+  } catch (error) {
+    if (!(error instanceof WechatPayConfigError)) throw error
+    lines.push(...error.problems.map((problem) => `  ${problem}`))
+  }
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`The service cannot start: the configuration is wrong.\n${lines.join('\n')}`)
   }
-  return parsed.data
+  return { ...parsed.data, wechatPay }
 }

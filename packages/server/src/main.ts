@@ -1,6 +1,7 @@
 /** `pnpm --filter @bangban/server start`: configuration → storage → HTTP, with a clean stop on SIGTERM. */
 import pino from 'pino'
 import { consoleSmsProvider } from './auth/sms'
+import { startBackgroundWork } from './background'
 import { ensureSlots } from './booking/schedule'
 import { ConfigError, loadConfig } from './config'
 import { LOG_REDACT_PATHS } from './http/app'
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     )
   }, 3600_000)
   topUp.unref()
+  const background = startBackgroundWork(service, logger)
 
   let stopping = false
   const stop = async (signal: string) => {
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     stopping = true
     logger.info({ signal }, 'stopping')
     clearInterval(topUp)
+    background.stop()
     await service.close()
     process.exit(0)
   }
@@ -36,6 +39,12 @@ async function main(): Promise<void> {
     `Bangban service is running on ${service.store.engine}: ${base}`,
     `  API documentation: ${base}/api/docs`,
   ]
+  if (service.kioskUi) lines.push(`  Kiosk UI: ${base}/kiosk/`)
+  lines.push(
+    service.ctx.payments.provider.name === 'sandbox'
+      ? '  Payments: SANDBOX (no WECHATPAY_* set) — staff confirm payments at POST /api/v1/staff/payments/:id/sandbox-confirm'
+      : `  Payments: WeChat Pay (${service.ctx.payments.wechat?.baseUrl ?? ''})`,
+  )
   if (service.generatedStaffPassword) {
     lines.push(
       `  Demo staff H1001 (helper), G2001 (grid worker), A0001 (admin), password for this run: ${service.generatedStaffPassword}`,

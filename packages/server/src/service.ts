@@ -3,6 +3,7 @@
  * kiosk key, and the HTTP app. Tests build the same thing with their own clock and database.
  */
 import { randomBytes } from 'node:crypto'
+import { resolve } from 'node:path'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { deploymentSecret } from './auth/secrets'
 import { registerKiosk } from './auth/kiosks'
@@ -12,7 +13,11 @@ import { ensureSlots } from './booking/schedule'
 import type { Config } from './config'
 import { connect, migrate, type Store } from './db/connect'
 import { buildApp } from './http/app'
+import { serveKioskUi } from './http/kioskUi'
 import type { AppContext } from './http/context'
+import type { PaymentProvider } from './payments/provider'
+import { sandboxProvider } from './payments/sandbox'
+import { wechatPayProvider } from './payments/wechatProvider'
 import { DEMO_KIOSK_ID, DEMO_KIOSK_NAME, seedDemo } from './seed/demo'
 import { systemClock, type Clock } from './util/clock'
 
@@ -23,6 +28,10 @@ export interface ServiceOptions {
   readonly logger?: FastifyBaseLogger
   /** PostgreSQL schema to use (tests). */
   readonly schema?: string
+  /** Replaces the provider chosen from the configuration (tests). */
+  readonly paymentProvider?: PaymentProvider
+  /** Tests only: runs inside the settling transaction before it commits (to simulate a crash). */
+  readonly beforeSettleCommit?: (paymentId: string) => void | Promise<void>
 }
 
 export interface Service {
@@ -33,6 +42,8 @@ export interface Service {
   readonly generatedKioskKey: string | null
   /** The demo staff password generated for this run when none was configured. */
   readonly generatedStaffPassword: string | null
+  /** Whether the built kiosk UI is served at /kiosk/. */
+  readonly kioskUi: boolean
   close(): Promise<void>
 }
 
@@ -68,15 +79,28 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       sessionTtlSeconds: {
         idCard: config.BANGBAN_SESSION_MINUTES_KIOSK * 60,
         phone: config.BANGBAN_SESSION_HOURS_PHONE * 3600,
+        staff: config.BANGBAN_SESSION_HOURS_STAFF * 3600,
+      },
+      payments: {
+        provider:
+          options.paymentProvider ??
+          (config.wechatPay ? wechatPayProvider(config.wechatPay, { clock }) : sandboxProvider()),
+        wechat: config.wechatPay,
+        ttlSeconds: config.BANGBAN_PAYMENT_MINUTES * 60,
+        ...(options.beforeSettleCommit ? { beforeSettleCommit: options.beforeSettleCommit } : {}),
       },
     }
     const app = await buildApp(ctx, options.logger ? { logger: options.logger } : {})
+    const kioskDir = config.BANGBAN_KIOSK_DIR ?? resolve(__dirname, '../../kiosk/dist/h5')
+    const demoKey = config.BANGBAN_SEED === 'demo' ? (config.BANGBAN_KIOSK_KEY ?? generatedKioskKey) : null
+    const kioskUi = await serveKioskUi(app, kioskDir, demoKey)
     return {
       app,
       ctx,
       store,
       generatedKioskKey,
       generatedStaffPassword,
+      kioskUi,
       close: async () => {
         await app.close()
         await store.close()

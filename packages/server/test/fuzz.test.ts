@@ -6,10 +6,12 @@ import {
   engines,
   KIOSK_KEY,
   residents,
+  staffToken,
   startService,
   testDatabase,
   type TestDatabase,
 } from './support/service'
+import { startWechatService, wechatSetup, type WechatSetup } from './support/wechat'
 
 const hugeString = fc.string({ minLength: 5000, maxLength: 20000 })
 const weirdString = fc.oneof(
@@ -21,8 +23,45 @@ const weirdString = fc.oneof(
 const anyJson = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
   fc.dictionary(
-    fc.constantFrom('slotId', 'name', 'idNumber', 'phone', 'code', 'extra', '__proto__'),
-    fc.oneof(weirdString, fc.integer(), fc.constant(null), fc.boolean()),
+    fc.constantFrom(
+      'slotId',
+      'name',
+      'idNumber',
+      'phone',
+      'code',
+      'extra',
+      '__proto__',
+      'billIds',
+      'method',
+      'payerOpenid',
+      'cashReceivedFen',
+      'categoryId',
+      'description',
+      'gridId',
+      'address',
+      'contactPhone',
+      'score',
+      'note',
+      'staffId',
+      'staffNo',
+      'password',
+    ),
+    fc.oneof(
+      weirdString,
+      fc.integer(),
+      fc.double(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(weirdString, { maxLength: 30 }),
+      fc.constantFrom(
+        'wechat-native',
+        'wechat-jsapi',
+        'counter-cash',
+        'cat-repair',
+        'grid-xfl-1',
+        'bill-w1000001-1',
+      ),
+    ),
   ),
 )
 
@@ -38,11 +77,14 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
   let database: TestDatabase
   let service: Awaited<ReturnType<typeof startService>>
   let token: string
+  let staff: string
 
   beforeAll(async () => {
     database = testDatabase(engine)
     service = await startService(database)
     token = (await residents(service, 1, 900))[0]!.token
+    // A0001 is admin and helper: the staff routes it may call are fuzzed past their role check.
+    staff = await staffToken(service, 'A0001')
   })
   afterAll(async () => {
     await service.close()
@@ -57,10 +99,13 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
       fc.asyncProperty(
         fc.record({
           param: weirdString,
-          query: fc.dictionary(fc.constantFrom('serviceId', 'date', 'x', 'slotId'), weirdString),
+          query: fc.dictionary(
+            fc.constantFrom('serviceId', 'date', 'x', 'slotId', 'accountNo', 'scope', 'from', 'to'),
+            weirdString,
+          ),
           body: fc.option(anyJson),
           rawBody: fc.option(fc.constantFrom('{', 'not json', '[]', '{"slotId":', 'null', '"x"')),
-          auth: fc.constantFrom('valid', 'none', 'garbage'),
+          auth: fc.constantFrom('valid', 'staff', 'none', 'garbage'),
           garbage: weirdString,
           kioskKey: fc.oneof(fc.constant(KIOSK_KEY), weirdString),
           idem: fc.option(weirdString),
@@ -78,6 +123,7 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
             'x-kiosk-key': input.kioskKey.replace(/[^\x20-\x7e]/g, ''),
           }
           if (input.auth === 'valid') Object.assign(headers, bearer(token))
+          if (input.auth === 'staff') Object.assign(headers, bearer(staff))
           if (input.auth === 'garbage') headers.authorization = input.garbage.replace(/[^\x20-\x7e]/g, '')
           if (input.idem !== null) headers['idempotency-key'] = input.idem.replace(/[^\x20-\x7e]/g, '')
           const hasBody = def.method !== 'GET' && (input.body !== null || input.rawBody !== null)
@@ -95,5 +141,68 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
       ),
       { numRuns: 40 },
     )
+  })
+})
+
+/** WeChat Pay's callback answers in WeChat's own format: fuzz it with WeChat Pay configured. */
+describe.each(engines)('fuzzing the WeChat Pay callback on %s', (engine) => {
+  let database: TestDatabase
+  let setup: WechatSetup
+  let service: Awaited<ReturnType<typeof startWechatService>>
+
+  beforeAll(async () => {
+    database = testDatabase(engine)
+    setup = await wechatSetup(database)
+    service = await startWechatService(database, setup)
+  })
+  afterAll(async () => {
+    await service.close()
+    await setup.close()
+    await database.drop()
+  })
+
+  it('never answers 5xx and never changes anything for bad callbacks', async () => {
+    const header = fc.oneof(
+      weirdString,
+      fc.constantFrom('1764547200', 'PUB_KEY_ID_0119000001092026120100000000000001'),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          body: fc.oneof(
+            weirdString,
+            anyJson.map((v) => JSON.stringify(v)),
+          ),
+          timestamp: header,
+          nonce: header,
+          signature: header,
+          serial: header,
+          contentType: fc.constantFrom('application/json', 'text/plain', 'application/xml'),
+        }),
+        async (input) => {
+          const clean = (v: string) => v.replace(/[^\x20-\x7e]/g, '')
+          const res = await service.app.inject({
+            method: 'POST',
+            url: '/api/v1/payments/wechat/notify',
+            headers: {
+              'content-type': input.contentType,
+              'wechatpay-timestamp': clean(input.timestamp),
+              'wechatpay-nonce': clean(input.nonce),
+              'wechatpay-signature': clean(input.signature),
+              'wechatpay-serial': clean(input.serial),
+            },
+            payload: input.body,
+          })
+          const body = safeJson(res.body) as { code?: unknown }
+          const wellFormed = ErrorBody.safeParse(body).success || body?.code === 'FAIL'
+          if (res.statusCode >= 500 || res.statusCode < 400 || !wellFormed)
+            throw new Error(`notify → ${res.statusCode} ${res.body.slice(0, 300)}`)
+        },
+      ),
+      { numRuns: 80 },
+    )
+    expect(
+      await service.ctx.db.selectFrom('payment_events').select('id').where('kind', '=', 'paid').execute(),
+    ).toEqual([])
   })
 })

@@ -233,8 +233,9 @@ export async function bookAppointment(
       return appointment
     })
   } catch (error) {
-    // A concurrent request with the same key won the race: answer with its appointment.
-    if (idem && (isUniqueViolation(error, 'idempotency_keys') || isUniqueViolation(error, 'appointments'))) {
+    // A concurrent request with the same key may have won the race (its booking then makes this
+    // one look like a second booking or a full slot): answer with its appointment instead.
+    if (idem) {
       const earlier = await replay(db, residentId, idem)
       if (earlier) return getAppointment(db, residentId, earlier)
     }

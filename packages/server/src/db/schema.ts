@@ -113,6 +113,7 @@ export interface GridsTable {
   id: string
   name: string
   community: string
+  area: string
   sort_order: number
 }
 
@@ -165,6 +166,156 @@ export interface BillsTable {
   due_date: string
   created_at: string
   paid_at: string | null
+  paid_by_payment_id: string | null
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the bearer token. */
+  token_hash: string
+  staff_id: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
+}
+
+export interface StaffSignInAttemptsTable {
+  id: string
+  staff_no: string
+  at: string
+  ok: number
+}
+
+export type PaymentStatus = 'pending' | 'paid' | 'closed' | 'refunding' | 'refunded'
+
+export interface PaymentsTable {
+  /** Also the out_trade_no at WeChat Pay. */
+  id: string
+  method: 'wechat-native' | 'wechat-jsapi' | 'counter-cash'
+  provider: 'wechatpay' | 'sandbox' | 'counter'
+  status: PaymentStatus
+  amount_fen: number
+  /** `resident:<id>`, `kiosk:<id>` or `staff:<id>`: who asked for it (and may poll it). */
+  principal: string
+  resident_id: string | null
+  staff_id: string | null
+  payer_openid: string | null
+  created_at: string
+  expires_at: string | null
+  order_requested_at: string | null
+  code_url: string | null
+  prepay_id: string | null
+  last_checked_at: string | null
+  paid_at: string | null
+  paid_amount_fen: number | null
+  provider_transaction_id: string | null
+  closed_at: string | null
+  close_reason: 'expired' | 'superseded' | 'order-failed' | null
+  provider_closed_at: string | null
+  cash_received_fen: number | null
+}
+
+export interface PaymentBillsTable {
+  payment_id: string
+  bill_id: string
+  amount_fen: number
+  /** 1 while the payment is pending or has paid the bill. */
+  live: number
+}
+
+export interface PaymentEventsTable {
+  id: string
+  payment_id: string
+  at: string
+  kind: string
+  /** JSON. */
+  detail: string | null
+}
+
+export interface RefundsTable {
+  id: string
+  payment_id: string
+  amount_fen: number
+  reason: 'duplicate' | 'amount-mismatch'
+  status: 'requested' | 'processing' | 'succeeded' | 'failed'
+  provider_refund_id: string | null
+  attempts: number
+  last_error: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface PaymentIdempotencyKeysTable {
+  principal: string
+  key: string
+  request_hash: string
+  payment_id: string
+  created_at: string
+}
+
+export interface GridAreasTable {
+  grid_id: string
+  keyword: string
+}
+
+export interface RequestCountersTable {
+  local_date: string
+  last_sequence: number
+}
+
+export type ServiceRequestStatus =
+  'submitted' | 'dispatched' | 'accepted' | 'in-progress' | 'resolved' | 'closed'
+
+export interface ServiceRequestsTable {
+  id: string
+  request_no: string
+  resident_id: string
+  category_id: string
+  description: string
+  address: string | null
+  grid_id: string
+  contact_phone: string
+  status: ServiceRequestStatus
+  assignee_staff_id: string | null
+  created_at: string
+  due_at: string
+  first_response_at: string | null
+  resolved_at: string | null
+  closed_at: string | null
+  escalated_at: string | null
+  rating_score: number | null
+  rating_comment: string | null
+  updated_at: string
+}
+
+export interface RequestEventsTable {
+  id: string
+  request_id: string
+  seq: number
+  event: string
+  status: ServiceRequestStatus
+  at: string
+  actor_kind: 'resident' | 'staff' | 'system'
+  actor_id: string | null
+  note: string | null
+}
+
+export interface AuditLogTable {
+  seq: number
+  at: string
+  actor_kind: 'resident' | 'staff' | 'kiosk' | 'system'
+  actor_id: string | null
+  subject_id: string | null
+  grant_id: string | null
+  action: string
+  target: string | null
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  seq: number
+  hash: string
 }
 
 export interface Database {
@@ -184,4 +335,17 @@ export interface Database {
   request_categories: RequestCategoriesTable
   utility_accounts: UtilityAccountsTable
   bills: BillsTable
+  audit_log: AuditLogTable
+  audit_head: AuditHeadTable
+  staff_sessions: StaffSessionsTable
+  staff_sign_in_attempts: StaffSignInAttemptsTable
+  payments: PaymentsTable
+  payment_bills: PaymentBillsTable
+  payment_events: PaymentEventsTable
+  refunds: RefundsTable
+  payment_idempotency_keys: PaymentIdempotencyKeysTable
+  grid_areas: GridAreasTable
+  request_counters: RequestCountersTable
+  service_requests: ServiceRequestsTable
+  request_events: RequestEventsTable
 }

@@ -8,6 +8,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
 import { bookingRoutes } from './routes/booking'
+import { placeRoutes } from './routes/places'
+import { paymentRoutes } from './routes/payments'
+import { requestRoutes } from './routes/requests'
+import { staffRoutes } from './routes/staff'
 import { sessionRoutes } from './routes/sessions'
 
 /** Secrets and personal numbers that must never reach a log line. */
@@ -63,5 +67,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', engine: ctx.engine }))
   sessionRoutes(app, ctx)
   bookingRoutes(app, ctx)
+  placeRoutes(app, ctx)
+  staffRoutes(app, ctx)
+  paymentRoutes(app, ctx)
+  requestRoutes(app, ctx)
   return app
 }

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely'
 import type { SmsProvider } from '../auth/sms'
 import type { Engine } from '../db/connect'
 import type { Database } from '../db/schema'
+import type { PaymentProvider } from '../payments/provider'
+import type { WechatPayConfig } from '../payments/wechatpay'
 import type { Clock } from '../util/clock'
 
 /** What every route handler may use. */
@@ -12,5 +14,14 @@ export interface AppContext {
   readonly sms: SmsProvider
   /** Pepper for ID-number HMACs, from the deployment's settings. */
   readonly idPepper: string
-  readonly sessionTtlSeconds: { readonly idCard: number; readonly phone: number }
+  readonly sessionTtlSeconds: { readonly idCard: number; readonly phone: number; readonly staff: number }
+  readonly payments: {
+    /** WeChat Pay when configured, else the demo sandbox. */
+    readonly provider: PaymentProvider
+    /** Set with WeChat Pay: what its callbacks are checked with. */
+    readonly wechat: WechatPayConfig | null
+    readonly ttlSeconds: number
+    /** Tests only: runs inside the settling transaction before it commits. */
+    readonly beforeSettleCommit?: (paymentId: string) => void | Promise<void>
+  }
 }

@@ -2,22 +2,39 @@
  * Registers a route from the shared contract: its schemas validate the request and the response
  * and feed the OpenAPI document; its `auth` decides who may call it.
  */
-import { contract, IdempotencyKey, type Contract, type RouteName } from '@bangban/shared/api'
+import {
+  contract,
+  IdempotencyKey,
+  type Contract,
+  type Principal,
+  type RouteDef,
+  type RouteName,
+} from '@bangban/shared/api'
 import type { Language } from '@bangban/shared/i18n'
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import type { z } from 'zod'
 import { kioskOfKey } from '../auth/kiosks'
 import { residentOfToken } from '../auth/sessions'
+import { staffOfToken, type StaffCaller } from '../auth/staffSessions'
 import { AppError } from '../util/errors'
 import type { AppContext } from './context'
 import { languageOf } from './errors'
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
 
+/** Who is calling: at most one of resident, kiosk device or member of staff is set. */
 export interface Caller {
   readonly residentId: string | null
   readonly deviceId: string | null
+  readonly staff: StaffCaller | null
   readonly token: string | null
+}
+
+const nobody: Caller = { residentId: null, deviceId: null, staff: null, token: null }
+
+export function principalsOf(def: RouteDef): readonly Principal[] {
+  if (def.auth === 'none') return []
+  return typeof def.auth === 'string' ? [def.auth as Principal] : def.auth
 }
 
 export interface HandlerInput<N extends RouteName> {
@@ -40,25 +57,49 @@ function bearer(request: FastifyRequest): string | null {
   return match[1]!
 }
 
-async function identify(
-  ctx: AppContext,
-  request: FastifyRequest,
-  auth: Contract[RouteName]['auth'],
-): Promise<Caller> {
-  if (auth === 'kiosk') {
-    const key = request.headers['x-kiosk-key']
-    return {
-      residentId: null,
-      deviceId: await kioskOfKey(ctx.db, typeof key === 'string' ? key : undefined),
-      token: null,
-    }
+async function residentOrNull(ctx: AppContext, token: string): Promise<string | null> {
+  try {
+    return await residentOfToken(ctx.db, ctx.clock, token)
+  } catch (error) {
+    if (error instanceof AppError) return null
+    throw error
   }
-  if (auth === 'resident') {
-    const token = bearer(request)
-    if (!token) throw new AppError('UNAUTHENTICATED')
-    return { residentId: await residentOfToken(ctx.db, ctx.clock, token), deviceId: null, token }
+}
+
+/**
+ * A bearer token is a resident's or a member of staff's session (looked up in that order, in
+ * their own tables); without one, a kiosk key identifies the device. Staff outside the route's
+ * roles are refused.
+ */
+export async function identify(ctx: AppContext, request: FastifyRequest, def: RouteDef): Promise<Caller> {
+  const kinds = principalsOf(def)
+  if (kinds.length === 0) return nobody
+  const keyHeader = request.headers['x-kiosk-key']
+  const kioskKey = typeof keyHeader === 'string' ? keyHeader : undefined
+  if (kinds.length === 1 && kinds[0] === 'kiosk') {
+    return { ...nobody, deviceId: await kioskOfKey(ctx.db, kioskKey) }
   }
-  return { residentId: null, deviceId: null, token: null }
+  const token = bearer(request)
+  if (token) {
+    const residentId = kinds.includes('resident') ? await residentOrNull(ctx, token) : null
+    if (residentId) return { ...nobody, residentId, token }
+    const staff = kinds.includes('staff') ? await staffOfToken(ctx.db, ctx.clock, token) : null
+    if (!staff) throw new AppError('UNAUTHENTICATED')
+    if (def.roles && !def.roles.some((role) => staff.roles.includes(role))) throw new AppError('FORBIDDEN')
+    return { ...nobody, staff, token }
+  }
+  if (kinds.includes('kiosk') && kioskKey !== undefined) {
+    return { ...nobody, deviceId: await kioskOfKey(ctx.db, kioskKey) }
+  }
+  throw new AppError('UNAUTHENTICATED')
+}
+
+/** OpenAPI security requirements: any one of them will do. */
+export function securityOf(def: RouteDef): Array<Record<string, string[]>> | undefined {
+  const kinds = principalsOf(def)
+  if (kinds.length === 0) return undefined
+  const schemes = new Set(kinds.map((kind) => (kind === 'kiosk' ? 'kioskKey' : 'bearer')))
+  return [...schemes].map((scheme) => ({ [scheme]: [] }))
 }
 
 export function defineRoute<N extends RouteName>(
@@ -77,11 +118,7 @@ export function defineRoute<N extends RouteName>(
     ...('query' in def && def.query ? { querystring: def.query } : {}),
     ...('body' in def && def.body ? { body: def.body } : {}),
     ...(def.status === 204 ? {} : { response: { [def.status]: def.response } }),
-    ...(def.auth === 'resident'
-      ? { security: [{ bearer: [] }] }
-      : def.auth === 'kiosk'
-        ? { security: [{ kioskKey: [] }] }
-        : {}),
+    ...(securityOf(def) ? { security: securityOf(def) } : {}),
   }
   app.route({
     method: def.method,
@@ -89,7 +126,7 @@ export function defineRoute<N extends RouteName>(
     schema,
     ...extra,
     handler: async (request, reply) => {
-      const caller = await identify(ctx, request, def.auth)
+      const caller = await identify(ctx, request, def)
       let idempotencyKey: string | undefined
       const rawKey = request.headers['idempotency-key']
       if ('idempotent' in def && def.idempotent && rawKey !== undefined) {

@@ -96,11 +96,44 @@ async function seedPeople(db: Kysely<Database>, clock: Clock, staffPasswordHash:
   await db
     .insertInto('grids')
     .values([
-      { id: 'grid-xfl-1', name: '幸福里第一网格', community: '幸福里社区', sort_order: 1 },
-      { id: 'grid-xfl-2', name: '幸福里第二网格', community: '幸福里社区', sort_order: 2 },
-      { id: 'grid-xfl-3', name: '幸福里第三网格', community: '幸福里社区', sort_order: 3 },
+      {
+        id: 'grid-xfl-1',
+        name: '幸福里第一网格',
+        community: '幸福里社区',
+        area: '幸福里小区 1–6 号楼',
+        sort_order: 1,
+      },
+      {
+        id: 'grid-xfl-2',
+        name: '幸福里第二网格',
+        community: '幸福里社区',
+        area: '幸福里小区 7–12 号楼、和平巷',
+        sort_order: 2,
+      },
+      {
+        id: 'grid-xfl-3',
+        name: '幸福里第三网格',
+        community: '幸福里社区',
+        area: '幸福路沿街商铺、社区服务站周边',
+        sort_order: 3,
+      },
     ])
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ area: eb.ref('excluded.area') })))
+    .execute()
+  // Address fragments that place a service request in a grid (matched ignoring spaces).
+  const areas: Record<string, string[]> = {
+    'grid-xfl-1': ['幸福里小区1号楼', '幸福里小区2号楼', '幸福里小区3号楼', '幸福里小区4号楼'],
+    'grid-xfl-2': ['幸福里小区5号楼', '幸福里小区6号楼', '幸福里小区7号楼', '幸福里小区8号楼'],
+    'grid-xfl-3': ['和平巷', '幸福路'],
+  }
+  await db
+    .insertInto('grid_areas')
+    .values(
+      Object.entries(areas).flatMap(([grid_id, keywords]) =>
+        keywords.map((keyword) => ({ grid_id, keyword })),
+      ),
+    )
+    .onConflict((oc) => oc.columns(['grid_id', 'keyword']).doNothing())
     .execute()
   const now = clock.now().toISOString()
   const staff = [
@@ -265,6 +298,7 @@ async function seedBills(db: Kysely<Database>, clock: Clock, pepper: string): Pr
     due_date: due,
     created_at: now,
     paid_at: null,
+    paid_by_payment_id: null,
   })
   await db
     .insertInto('bills')

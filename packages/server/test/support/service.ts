@@ -9,6 +9,7 @@ import { idCheckChar } from '@bangban/shared/domain'
 import pg from 'pg'
 import { residentByIdNumber } from '../../src/auth/residents'
 import { createSession } from '../../src/auth/sessions'
+import { signInStaff } from '../../src/auth/staffSessions'
 import { loadConfig } from '../../src/config'
 import { createService, type Service } from '../../src/service'
 import { manualClock } from '../../src/util/clock'
@@ -21,6 +22,7 @@ export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'pos
 /** 2026-12-01 08:00 in Shanghai: every demo slot of the next 14 days lies ahead. */
 export const TEST_NOW = '2026-12-01T00:00:00.000Z'
 export const KIOSK_KEY = 'test-kiosk-key-0123456789'
+export const STAFF_PASSWORD = 'demo-staff-pass-1'
 
 export interface TestDatabase {
   readonly url: string
@@ -58,7 +60,8 @@ export async function startService(
     DATABASE_URL: database.url,
     BANGBAN_SEED: 'demo',
     BANGBAN_KIOSK_KEY: KIOSK_KEY,
-    PG_POOL_SIZE: '20',
+    BANGBAN_DEMO_STAFF_PASSWORD: STAFF_PASSWORD,
+    PG_POOL_SIZE: '8',
   })
   const service = await createService({
     config,
@@ -97,4 +100,10 @@ export async function residents(
 
 export function bearer(token: string) {
   return { authorization: `Bearer ${token}` }
+}
+
+/** A staff session for a demo staff number (the HTTP sign-in is rate limited per address). */
+export async function staffToken(service: Service, staffNo: string): Promise<string> {
+  const session = await signInStaff(service.ctx.db, service.ctx.clock, staffNo, STAFF_PASSWORD, 3600 * 12)
+  return session.token
 }

@@ -3,6 +3,7 @@
  * its routes from it (validation and OpenAPI); the client derives its calls from it.
  */
 import { z } from 'zod'
+import { Grid } from './places'
 import {
   Appointment,
   AvailabilityQuery,
@@ -21,11 +22,31 @@ import {
   ResidentSummary,
   SessionResponse,
 } from './identity'
+import { Bill, BillQuery } from './bills'
+import { CreatePaymentRequest, Payment } from './payments'
+import {
+  AdminMetrics,
+  CreateServiceRequest,
+  MetricsQuery,
+  ProgressRequest,
+  RateRequest,
+  ReopenRequest,
+  RequestCategory,
+  ResolveRequest,
+  ServiceRequest,
+  StaffRequestQuery,
+  StaffServiceRequest,
+  TransferRequest,
+} from './requests'
+import { StaffSessionResponse, StaffSignInRequest, StaffSummary, type StaffRole } from './staff'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-/** Who may call a route. */
-export type RouteAuth = 'none' | 'kiosk' | 'resident'
+/** Who may present credentials: a kiosk (X-Kiosk-Key), a resident or a member of staff (bearer sessions). */
+export type Principal = 'kiosk' | 'resident' | 'staff'
+
+/** Who may call a route: anyone, one kind of principal, or any of several. */
+export type RouteAuth = 'none' | Principal | readonly Principal[]
 
 export interface RouteDef {
   readonly method: HttpMethod
@@ -41,6 +62,10 @@ export interface RouteDef {
   readonly status: 200 | 201 | 204
   /** Accepts an `Idempotency-Key` header. */
   readonly idempotent?: boolean
+  /** Staff routes: the roles allowed (any role when absent). */
+  readonly roles?: readonly StaffRole[]
+  /** The body is taken as raw text and checked by the handler (signed callbacks). */
+  readonly rawBody?: boolean
 }
 
 const IdParams = z.strictObject({
@@ -160,6 +185,223 @@ export const contract = {
     params: IdParams,
     body: RescheduleRequest,
     response: Appointment,
+    status: 200,
+  }),
+  staffSignIn: route({
+    method: 'POST',
+    path: '/api/v1/staff/sessions',
+    auth: 'none',
+    summary: 'Sign a member of staff in with their staff number and password (rate limited)',
+    body: StaffSignInRequest,
+    response: StaffSessionResponse,
+    status: 201,
+  }),
+  staffSignOut: route({
+    method: 'DELETE',
+    path: '/api/v1/staff/sessions/current',
+    auth: 'staff',
+    summary: 'End the current staff session',
+    response: z.null(),
+    status: 204,
+  }),
+  staffMe: route({
+    method: 'GET',
+    path: '/api/v1/staff/me',
+    auth: 'staff',
+    summary: 'The signed-in member of staff',
+    response: StaffSummary,
+    status: 200,
+  }),
+  // Bills carry a holder's (masked) name and amounts, and account numbers are easy to guess, so
+  // a lookup needs some standing: a signed-in resident, a registered kiosk in a community centre
+  // (a family member paying at the kiosk) or a helper at the counter. Without accountNo it lists
+  // the signed-in resident's linked accounts and medical bills.
+  listBills: route({
+    method: 'GET',
+    path: '/api/v1/bills',
+    auth: ['resident', 'kiosk', 'staff'],
+    roles: ['helper'],
+    summary: "Bills of a utility account, or the signed-in resident's bills",
+    query: BillQuery,
+    response: z.array(Bill),
+    status: 200,
+  }),
+  // Residents pay in WeChat; a kiosk without a signed-in resident shows a Native QR code; a
+  // helper records cash taken at the counter (counter-cash only).
+  createPayment: route({
+    method: 'POST',
+    path: '/api/v1/payments',
+    auth: ['resident', 'kiosk', 'staff'],
+    roles: ['helper'],
+    summary: 'Pay bills: one open payment per bill; asking again returns the open one',
+    body: CreatePaymentRequest,
+    response: Payment,
+    status: 201,
+    idempotent: true,
+  }),
+  getPayment: route({
+    method: 'GET',
+    path: '/api/v1/payments/:id',
+    auth: ['resident', 'kiosk', 'staff'],
+    roles: ['helper', 'admin'],
+    summary: 'A payment, for polling; asks WeChat Pay when it is still pending',
+    params: IdParams,
+    response: Payment,
+    status: 200,
+  }),
+  wechatPayNotify: route({
+    method: 'POST',
+    path: '/api/v1/payments/wechat/notify',
+    auth: 'none',
+    summary: "WeChat Pay's signed and encrypted payment and refund callbacks (answered in WeChat's format)",
+    response: z.null(),
+    status: 204,
+    rawBody: true,
+  }),
+  sandboxConfirmPayment: route({
+    method: 'POST',
+    path: '/api/v1/staff/payments/:id/sandbox-confirm',
+    auth: 'staff',
+    roles: ['helper', 'admin'],
+    summary: 'Sandbox only (no WeChat Pay configured): a member of staff confirms the money was received',
+    params: IdParams,
+    response: Payment,
+    status: 200,
+  }),
+  listRequestCategories: route({
+    method: 'GET',
+    path: '/api/v1/request-categories',
+    auth: 'none',
+    summary: 'Kinds of service request, with their time limits',
+    response: z.array(RequestCategory),
+    status: 200,
+  }),
+  createServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/requests',
+    auth: 'resident',
+    summary: 'Submit a service request; it is dispatched to the on-duty grid worker at once',
+    body: CreateServiceRequest,
+    response: ServiceRequest,
+    status: 201,
+    idempotent: true,
+  }),
+  listServiceRequests: route({
+    method: 'GET',
+    path: '/api/v1/requests',
+    auth: 'resident',
+    summary: "The resident's service requests",
+    response: z.array(ServiceRequest),
+    status: 200,
+  }),
+  getServiceRequest: route({
+    method: 'GET',
+    path: '/api/v1/requests/:id',
+    auth: 'resident',
+    summary: 'A service request with its timeline',
+    params: IdParams,
+    response: ServiceRequest,
+    status: 200,
+  }),
+  rateServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/requests/:id/rate',
+    auth: 'resident',
+    summary: 'Rate a resolved request 1–5, which closes it',
+    params: IdParams,
+    body: RateRequest,
+    response: ServiceRequest,
+    status: 200,
+  }),
+  reopenServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/requests/:id/reopen',
+    auth: 'resident',
+    summary: 'Reopen a resolved request that is not fixed',
+    params: IdParams,
+    body: ReopenRequest,
+    response: ServiceRequest,
+    status: 200,
+  }),
+  listStaffRequests: route({
+    method: 'GET',
+    path: '/api/v1/staff/requests',
+    auth: 'staff',
+    roles: ['grid-worker', 'admin'],
+    summary: 'Requests assigned to me (grid worker); escalated and undispatched ones (admin)',
+    query: StaffRequestQuery,
+    response: z.array(StaffServiceRequest),
+    status: 200,
+  }),
+  getStaffRequest: route({
+    method: 'GET',
+    path: '/api/v1/staff/requests/:id',
+    auth: 'staff',
+    roles: ['grid-worker', 'admin'],
+    summary: 'A request assigned to me, with its timeline',
+    params: IdParams,
+    response: StaffServiceRequest,
+    status: 200,
+  }),
+  acceptServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/staff/requests/:id/accept',
+    auth: 'staff',
+    roles: ['grid-worker'],
+    summary: 'Accept a request dispatched to me',
+    params: IdParams,
+    response: StaffServiceRequest,
+    status: 200,
+  }),
+  progressServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/staff/requests/:id/progress',
+    auth: 'staff',
+    roles: ['grid-worker'],
+    summary: 'Add a progress note',
+    params: IdParams,
+    body: ProgressRequest,
+    response: StaffServiceRequest,
+    status: 200,
+  }),
+  transferServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/staff/requests/:id/transfer',
+    auth: 'staff',
+    roles: ['grid-worker', 'admin'],
+    summary: 'Hand a request to another grid, or to a named grid worker',
+    params: IdParams,
+    body: TransferRequest,
+    response: StaffServiceRequest,
+    status: 200,
+  }),
+  resolveServiceRequest: route({
+    method: 'POST',
+    path: '/api/v1/staff/requests/:id/resolve',
+    auth: 'staff',
+    roles: ['grid-worker'],
+    summary: 'Mark a request resolved, saying what was done',
+    params: IdParams,
+    body: ResolveRequest,
+    response: StaffServiceRequest,
+    status: 200,
+  }),
+  adminMetrics: route({
+    method: 'GET',
+    path: '/api/v1/admin/metrics',
+    auth: 'staff',
+    roles: ['admin'],
+    summary: 'Response rate, time to first response, handling time and satisfaction, per category and grid',
+    query: MetricsQuery,
+    response: AdminMetrics,
+    status: 200,
+  }),
+  listGrids: route({
+    method: 'GET',
+    path: '/api/v1/grids',
+    auth: 'none',
+    summary: 'The grids of the community, for saying where a problem is',
+    response: z.array(Grid),
     status: 200,
   }),
 } as const

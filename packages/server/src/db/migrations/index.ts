@@ -2,8 +2,16 @@
 import type { Migration } from 'kysely'
 import * as m001 from './001_identity_and_booking'
 import * as m002 from './002_people_places_and_bills'
+import * as m003 from './003_payments_and_staff_sessions'
+import * as m004 from './004_service_requests'
+import * as m005 from './005_grid_areas'
+import * as m006 from './006_audit_log'
 
 export const migrations: Record<string, Migration> = {
   '001_identity_and_booking': m001,
   '002_people_places_and_bills': m002,
+  '003_payments_and_staff_sessions': m003,
+  '004_service_requests': m004,
+  '005_grid_areas': m005,
+  '006_audit_log': m006,
 }

@@ -1,0 +1,41 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+const sharedSrc = path.resolve(__dirname, '../../shared/src')
+
+/**
+ * The kiosk: the shared screens built for H5, served by the service at /kiosk/ and hosted by the
+ * Electron shell.
+ */
+export default defineConfig<'webpack5'>(async () => {
+  // The demo and test build (served by the service at /kiosk/) has the device simulators; the build
+  // packaged into the Electron shell for a real kiosk (BANGBAN_KIOSK_PRODUCTION=1) leaves them out.
+  const production = process.env.BANGBAN_KIOSK_PRODUCTION === '1'
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'bangban-kiosk',
+    date: '2026-11-29',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: 'dist/h5',
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    defineConstants: {
+      BANGBAN_PLATFORM: JSON.stringify('kiosk'),
+      BANGBAN_SIMULATORS: JSON.stringify(!production),
+    },
+    alias: { '@bangban/shared': sharedSrc },
+    h5: {
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      esnextModules: [],
+      compile: { include: [sharedSrc] },
+      // Sizes are CSS px on the kiosk: no rem conversion of our tokens.
+      postcss: { pxtransform: { enable: false, config: {} }, autoprefixer: { enable: true, config: {} } },
+      htmlPluginOption: { template: path.resolve(__dirname, '../src/index.html') },
+    },
+  }
+  return config
+})

@@ -1,0 +1,155 @@
+/** Paying a bill and reporting a problem at the kiosk, end to end, and the idle wipe. */
+import type { Page } from 'playwright-core'
+import { axe, insertIdCard, newKioskPage, shot, spoken, startHarness, type Harness } from './harness'
+
+const RESIDENT = { name: '王小明', idNumber: '11010519491231002X' }
+
+describe('kiosk jobs against the real service', () => {
+  let harness: Harness
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterAll(async () => {
+    await harness?.close()
+  })
+
+  async function expectAccessible(page: Page, name: string) {
+    await shot(page, name)
+    expect(await axe(page)).toEqual([])
+  }
+
+  async function staffToken(): Promise<string> {
+    const response = await fetch(`${harness.baseUrl}/api/v1/staff/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ staffNo: 'H1001', password: 'demo-pass-123' }),
+    })
+    return ((await response.json()) as { token: string }).token
+  }
+
+  it('pays a water bill found by account number on the keypad, via the QR code, and prints the receipt', async () => {
+    const page = await newKioskPage(harness)
+    await page.getByRole('button', { name: /生活缴费/ }).click()
+    await page.getByRole('heading', { name: '查找账单' }).waitFor()
+    await expectAccessible(page, 'zh-CN-pay-1-find')
+    await page.getByRole('radio', { name: '水费' }).click()
+    for (const digit of '1000001') await page.getByTestId(`key-${digit}`).click()
+    await expect(page.getByRole('textbox', { name: '户号' }).textContent()).resolves.toBe('W1000001')
+    await expectAccessible(page, 'zh-CN-pay-1-keypad')
+    await page.getByRole('button', { name: '查找账单' }).click()
+
+    await page.getByRole('heading', { name: '选择要缴的账单' }).waitFor()
+    await expect(page.getByRole('checkbox', { name: /水费/ }).getAttribute('aria-checked')).resolves.toBe(
+      'true',
+    )
+    await expect(page.getByTestId('pay-total').textContent()).resolves.toBe('¥36.50')
+    await expectAccessible(page, 'zh-CN-pay-2-choose')
+    expect((await spoken(page)).at(-1)).toContain('一 笔')
+    await page.getByRole('button', { name: '付款 ¥36.50' }).click()
+
+    await page.getByRole('heading', { name: '付款' }).waitFor()
+    await page.getByRole('img', { name: '微信付款二维码' }).waitFor()
+    await page.getByText('正在等待付款…').waitFor()
+    await expectAccessible(page, 'zh-CN-pay-3-qr')
+    expect((await spoken(page)).at(-1)).toContain('三十六元五角')
+
+    const payment = await harness.service.ctx.db
+      .selectFrom('payments')
+      .select('id')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    const confirm = await fetch(`${harness.baseUrl}/api/v1/staff/payments/${payment.id}/sandbox-confirm`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await staffToken()}` },
+    })
+    expect(confirm.status).toBe(200)
+
+    await page.getByRole('heading', { name: '缴费成功' }).waitFor({ timeout: 15000 })
+    await expectAccessible(page, 'zh-CN-pay-4-success')
+    await page.getByRole('button', { name: '打印收据' }).click()
+    await page.getByText('凭条已打印').waitFor()
+    const printed = await page.evaluate(() => window.bangbanSimulator!.printed)
+    expect(printed).toEqual([expect.objectContaining({ highlight: '¥36.50' })])
+    await page.context().close()
+  })
+
+  it('reports a problem: signs in, picks a category and a phrase, says where, and sees it in 我的记录', async () => {
+    const page = await newKioskPage(harness)
+    await page.getByRole('button', { name: /反映问题/ }).click()
+    await page.getByRole('heading', { name: '请先确认身份' }).waitFor()
+    await insertIdCard(page, RESIDENT)
+    await page.getByRole('heading', { name: '选择问题类别' }).waitFor()
+    await expectAccessible(page, 'zh-CN-request-1-category')
+    await page.getByRole('radio', { name: '维修报修' }).click()
+    await page.getByRole('heading', { name: '说说是什么问题' }).waitFor()
+    await page.getByRole('checkbox', { name: '水管漏水' }).click()
+    await expectAccessible(page, 'zh-CN-request-2-describe')
+    await page.getByRole('button', { name: '下一步' }).click()
+    await page.getByRole('heading', { name: '在哪里，怎么联系您' }).waitFor()
+    await page.getByRole('radio', { name: /幸福里第一网格/ }).click()
+    for (const digit of '13912345678') await page.getByTestId(`key-${digit}`).click()
+    await expectAccessible(page, 'zh-CN-request-3-where')
+    await page.getByRole('button', { name: '下一步' }).click()
+    await page.getByRole('heading', { name: '确认提交' }).waitFor()
+    await expectAccessible(page, 'zh-CN-request-4-confirm')
+    await page.getByRole('button', { name: '提交' }).click()
+    await page.getByRole('heading', { name: '提交成功' }).waitFor()
+    const requestNo = await page.getByTestId('request-no').textContent()
+    expect(requestNo).toBeTruthy()
+    await expect(
+      page
+        .getByText(/负责处理/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true)
+    await expectAccessible(page, 'zh-CN-request-5-success')
+
+    await page.getByRole('button', { name: '我的记录' }).click()
+    await page.getByTestId('service-request').first().waitFor()
+    await expect(page.getByTestId('service-request').first().textContent()).resolves.toContain(requestNo!)
+    await page.getByRole('button', { name: '查看进度' }).first().click()
+    await page.getByRole('list', { name: '办理进度' }).waitFor()
+    await expectAccessible(page, 'zh-CN-records-request')
+    await page.context().close()
+  })
+
+  it('warns after 60 s idle with a spoken countdown, and wipes the visit at 90 s', async () => {
+    const context = await harness.browser.newContext({
+      viewport: { width: 1080, height: 1920 },
+      locale: 'zh-CN',
+    })
+    await context.clock.install()
+    const page = await context.newPage()
+    await page.goto(`${harness.baseUrl}/kiosk/`)
+    await page.getByRole('button', { name: /我的记录/ }).click()
+    await page.getByRole('heading', { name: '请先确认身份' }).waitFor()
+    await insertIdCard(page, RESIDENT)
+    await page.getByRole('heading', { name: '我的记录' }).waitFor()
+    await page.evaluate(() => {
+      localStorage.setItem('probe', 'x')
+      sessionStorage.setItem('probe', 'x')
+      document.cookie = 'probe=x'
+    })
+
+    await page.clock.fastForward(61_000)
+    await page.getByRole('alertdialog').waitFor()
+    await expect(page.getByText('还需要更多时间吗？').isVisible()).resolves.toBe(true)
+    expect((await spoken(page)).at(-1)).toContain('还需要更多时间吗')
+    await expectAccessible(page, 'zh-CN-idle-warning')
+    await page.getByRole('button', { name: '需要，继续办理' }).click()
+    await expect(page.getByRole('alertdialog').count()).resolves.toBe(0)
+
+    await page.clock.fastForward(91_000)
+    await page.getByRole('heading', { name: '请选择要办的事' }).waitFor()
+    const html = await page.content()
+    expect(html).not.toContain('王*明')
+    expect(html).not.toContain('110***')
+    const leftovers = await page.evaluate(() => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+    }))
+    expect(leftovers).toEqual({ local: 0, session: 0, cookie: '' })
+    await context.close()
+  })
+})

@@ -1,0 +1,3 @@
+import { BookScreen } from '@bangban/shared/screens/BookScreen'
+
+export default BookScreen

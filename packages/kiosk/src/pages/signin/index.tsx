@@ -1,0 +1,3 @@
+import { SignInScreen } from '@bangban/shared/screens/SignInScreen'
+
+export default SignInScreen

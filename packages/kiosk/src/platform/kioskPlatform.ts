@@ -1,0 +1,96 @@
+/**
+ * The kiosk's platform: the service at the same origin (it serves this build at /kiosk/), fetch,
+ * the browser's voices, and the devices (simulated outside production). Ending a visit wipes
+ * every trace of the resident from memory and storage and returns to the welcome screen.
+ */
+import { createFetchTransport } from '@bangban/shared/api'
+import type { Platform } from '@bangban/shared/platform/Platform'
+import { PAGES } from '@bangban/shared/screens/nav'
+import { appStore } from '@bangban/shared/state/appStore'
+import {
+  recordingSpeaker,
+  silentSpeaker,
+  webSpeechSpeaker,
+  type Speaker,
+} from '@bangban/shared/voice/speaker'
+import Taro from '@tarojs/taro'
+import QRCode from 'qrcode'
+import { simulatedDevices } from './simulator'
+
+/**
+ * The service tells a kiosk UI it serves in demo mode which key to use; a real kiosk gets it from
+ * its shell. It arrives long before anyone can sign in, so the headers are filled in when it does.
+ */
+async function loadKioskKey(headers: Record<string, string>): Promise<void> {
+  try {
+    const response = await fetch('./kiosk-config.json', { cache: 'no-store' })
+    if (!response.ok) return
+    const body = (await response.json()) as { kioskKey?: string }
+    if (body.kioskKey) headers['x-kiosk-key'] = body.kioskKey
+  } catch {
+    /* no key: ID card sign-in will say the kiosk is not verified; phone sign-in still works */
+  }
+}
+
+function browserSpeaker(): Speaker {
+  if (typeof window.speechSynthesis === 'undefined' || typeof window.SpeechSynthesisUtterance === 'undefined')
+    return silentSpeaker
+  return webSpeechSpeaker(window.speechSynthesis, window.SpeechSynthesisUtterance as never)
+}
+
+/**
+ * What the page itself can wipe; the Electron shell also clears its session's storage, cache and
+ * cookies (including HttpOnly ones) from the main process.
+ */
+function wipeVisit(): void {
+  appStore.reset()
+  try {
+    window.localStorage.clear()
+    window.sessionStorage.clear()
+  } catch {
+    /* storage may be unavailable; nothing of the resident is kept there anyway */
+  }
+  // A cookie is removed only with the path it was set for: try every prefix of this page's path.
+  const segments = window.location.pathname.split('/').filter(Boolean)
+  const paths = [
+    '/',
+    ...segments.map((_, i) => `/${segments.slice(0, i + 1).join('/')}`),
+    ...segments.map((_, i) => `/${segments.slice(0, i + 1).join('/')}/`),
+  ]
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim()
+    if (!name) continue
+    for (const path of paths)
+      document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${path}`
+  }
+  if (typeof indexedDB !== 'undefined' && typeof indexedDB.databases === 'function') {
+    void indexedDB
+      .databases()
+      .then((databases) => databases.forEach((d) => d.name && indexedDB.deleteDatabase(d.name)))
+  }
+  void Taro.reLaunch({ url: PAGES.home })
+}
+
+export function createKioskPlatform(): Platform {
+  const { devices, simulator } = simulatedDevices()
+  let speaker = browserSpeaker()
+  if (BANGBAN_SIMULATORS) {
+    speaker = recordingSpeaker(speaker, simulator.speech)
+    window.bangbanSimulator = simulator
+  }
+  const headers: Record<string, string> = {}
+  void loadKioskKey(headers)
+  return {
+    kind: 'kiosk',
+    apiBaseUrl: window.location.origin,
+    transport: createFetchTransport(),
+    extraHeaders: headers,
+    speaker,
+    devices,
+    payment: {
+      method: 'wechat-native',
+      renderQr: (text) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 480 }),
+    },
+    endSession: wipeVisit,
+  }
+}

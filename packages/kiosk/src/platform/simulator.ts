@@ -1,0 +1,43 @@
+/**
+ * Device simulators for development and tests (left out of production builds): a developer's
+ * console or Playwright drives them as `window.bangbanSimulator`.
+ */
+import type { IdCardReading, KioskDevices, Receipt } from '@bangban/shared/platform/Platform'
+
+export interface Simulator {
+  insertIdCard(card: IdCardReading): void
+  scanQr(text: string): void
+  readonly printed: Receipt[]
+  readonly speech: Array<{ kind: 'speak' | 'cancel'; text?: string; lang?: string }>
+}
+
+declare global {
+  interface Window {
+    bangbanSimulator?: Simulator
+  }
+}
+
+export function simulatedDevices(): { devices: KioskDevices; simulator: Simulator } {
+  const cardListeners = new Set<(card: IdCardReading) => void>()
+  const scanListeners = new Set<(text: string) => void>()
+  const simulator: Simulator = {
+    insertIdCard: (card) => cardListeners.forEach((listener) => listener(card)),
+    scanQr: (text) => scanListeners.forEach((listener) => listener(text)),
+    printed: [],
+    speech: [],
+  }
+  const devices: KioskDevices = {
+    onIdCard(listener) {
+      cardListeners.add(listener)
+      return () => cardListeners.delete(listener)
+    },
+    onQrScan(listener) {
+      scanListeners.add(listener)
+      return () => scanListeners.delete(listener)
+    },
+    async printReceipt(receipt) {
+      simulator.printed.push(receipt)
+    },
+  }
+  return { devices, simulator }
+}

@@ -1,0 +1,32 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+const sharedSrc = path.resolve(__dirname, '../../shared/src')
+
+/** The WeChat mini-program: the same shared screens, built for weapp into dist/. */
+export default defineConfig<'webpack5'>(async () => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'bangban-miniprogram',
+    date: '2026-11-29',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: 'dist',
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    defineConstants: {
+      BANGBAN_PLATFORM: JSON.stringify('weapp'),
+      BANGBAN_SIMULATORS: JSON.stringify(false),
+      BANGBAN_API_BASE_URL: JSON.stringify(
+        process.env.BANGBAN_API_BASE_URL ?? 'https://bangban.example.invalid',
+      ),
+    },
+    alias: { '@bangban/shared': sharedSrc },
+    mini: {
+      compile: { include: [sharedSrc] },
+      postcss: { pxtransform: { enable: true, config: {} } },
+    },
+  }
+  return config
+})

@@ -1,0 +1,3 @@
+import { HomeScreen } from '@bangban/shared/screens/HomeScreen'
+
+export default HomeScreen

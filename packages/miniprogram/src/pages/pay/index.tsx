@@ -1,0 +1,3 @@
+import { PayScreen } from '@bangban/shared/screens/PayScreen'
+
+export default PayScreen

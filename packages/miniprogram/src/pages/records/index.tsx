@@ -1,0 +1,3 @@
+import { RecordsScreen } from '@bangban/shared/screens/RecordsScreen'
+
+export default RecordsScreen

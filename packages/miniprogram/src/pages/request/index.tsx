@@ -1,0 +1,3 @@
+import { RequestScreen } from '@bangban/shared/screens/RequestScreen'
+
+export default RequestScreen

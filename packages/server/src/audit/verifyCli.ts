@@ -1,0 +1,31 @@
+/**
+ * `pnpm --filter @bangban/server audit:verify`: walks the audit chain of the configured database
+ * and exits non-zero naming the first broken entry.
+ */
+import { loadConfig } from '../config'
+import { connect, migrate } from '../db/connect'
+import { verifyChain } from './log'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const store = connect(config.DATABASE_URL)
+  try {
+    await migrate(store)
+    const { entries, problem } = await verifyChain(store.db)
+    if (problem) {
+      console.error(
+        `audit chain BROKEN at entry ${problem.seq} (${problem.problem}); ${entries} entries before it verify`,
+      )
+      process.exitCode = 2
+    } else {
+      console.warn(`audit chain OK: ${entries} entries verify`)
+    }
+  } finally {
+    await store.close()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('audit:verify failed:', error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,106 @@
+/**
+ * Staff sign-in and sessions. Tokens are opaque, stored only as their SHA-256 (like residents'),
+ * in their own table so a resident token can never act as staff. Failed sign-ins are counted per
+ * staff number in the database: after MAX_FAILURES in FAILURE_WINDOW the number is refused for a
+ * while, on every instance, whatever address the attempts come from.
+ */
+import { randomBytes } from 'node:crypto'
+import type { StaffRole, StaffSessionResponse, StaffSummary } from '@bangban/shared/api'
+import type { Kysely } from 'kysely'
+import type { Database, StaffTable } from '../db/schema'
+import type { Clock } from '../util/clock'
+import { AppError } from '../util/errors'
+import { sha256 } from '../util/hash'
+import { newId } from '../util/ids'
+import { hashPassword, verifyPassword } from './passwords'
+
+export const MAX_FAILURES = 5
+export const FAILURE_WINDOW_SECONDS = 15 * 60
+
+export interface StaffCaller extends StaffSummary {
+  readonly roles: StaffRole[]
+}
+
+export function staffSummary(
+  row: Pick<StaffTable, 'id' | 'staff_no' | 'name' | 'roles' | 'grid_id'>,
+): StaffCaller {
+  return {
+    id: row.id,
+    staffNo: row.staff_no,
+    name: row.name,
+    roles: JSON.parse(row.roles) as StaffRole[],
+    gridId: row.grid_id,
+  }
+}
+
+/** Compared against when the staff number is unknown, so a wrong number takes as long as a wrong password. */
+let decoyHash: Promise<string> | undefined
+
+async function recentFailures(db: Kysely<Database>, clock: Clock, staffNo: string): Promise<number> {
+  const since = new Date(clock.now().getTime() - FAILURE_WINDOW_SECONDS * 1000).toISOString()
+  const row = await db
+    .selectFrom('staff_sign_in_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('staff_no', '=', staffNo)
+    .where('at', '>', since)
+    .where('ok', '=', 0)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function signInStaff(
+  db: Kysely<Database>,
+  clock: Clock,
+  staffNo: string,
+  password: string,
+  ttlSeconds: number,
+): Promise<StaffSessionResponse> {
+  if ((await recentFailures(db, clock, staffNo)) >= MAX_FAILURES) throw new AppError('RATE_LIMITED')
+  const row = await db.selectFrom('staff').selectAll().where('staff_no', '=', staffNo).executeTakeFirst()
+  decoyHash ??= hashPassword(randomBytes(12).toString('base64url'))
+  const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash))
+  const now = clock.now()
+  await db
+    .insertInto('staff_sign_in_attempts')
+    .values({ id: newId('ssa'), staff_no: staffNo, at: now.toISOString(), ok: ok && row ? 1 : 0 })
+    .execute()
+  if (!ok || !row) throw new AppError('INVALID_CREDENTIALS')
+  const token = randomBytes(32).toString('base64url')
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString()
+  await db
+    .insertInto('staff_sessions')
+    .values({
+      token_hash: sha256(token),
+      staff_id: row.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
+    .execute()
+  return { token, expiresAt, staff: staffSummary(row) }
+}
+
+/** The member of staff of a live session, or null when the token is not a staff session. */
+export async function staffOfToken(
+  db: Kysely<Database>,
+  clock: Clock,
+  token: string,
+): Promise<StaffCaller | null> {
+  const row = await db
+    .selectFrom('staff_sessions as ss')
+    .innerJoin('staff as s', 's.id', 'ss.staff_id')
+    .select(['s.id', 's.staff_no', 's.name', 's.roles', 's.grid_id', 'ss.expires_at', 'ss.revoked_at'])
+    .where('ss.token_hash', '=', sha256(token))
+    .executeTakeFirst()
+  if (!row || row.revoked_at || row.expires_at <= clock.now().toISOString()) return null
+  return staffSummary(row)
+}
+
+export async function revokeStaffSession(db: Kysely<Database>, clock: Clock, token: string): Promise<void> {
+  await db
+    .updateTable('staff_sessions')
+    .set({ revoked_at: clock.now().toISOString() })
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
+    .execute()
+}

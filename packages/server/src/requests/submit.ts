@@ -1,0 +1,148 @@
+/**
+ * Submitting a request: validated, numbered (R + Shanghai date + sequence, easy to read aloud),
+ * placed in a grid and dispatched to a grid worker in one transaction. With nobody on duty it
+ * waits as "submitted" and is dispatched by the escalation pass when someone is.
+ */
+import type { CreateServiceRequest, ServiceRequest } from '@bangban/shared/api'
+import { normalizeMobile, shanghaiDate } from '@bangban/shared/domain'
+import type { Kysely, Transaction } from 'kysely'
+import { isUniqueViolation } from '../db/errors'
+import type { Database } from '../db/schema'
+import type { Clock } from '../util/clock'
+import { AppError } from '../util/errors'
+import { sha256 } from '../util/hash'
+import { newId } from '../util/ids'
+import { gridForAddress, pickWorker, requireGrid } from './dispatch'
+import { appendEvent } from './events'
+import { residentRequestView } from './views'
+
+export interface RequestDeps {
+  readonly db: Kysely<Database>
+  readonly clock: Clock
+}
+
+/** A mobile number, or a landline with its area code (many older residents have only that). */
+export function contactNumber(input: string): string {
+  const mobile = normalizeMobile(input)
+  if (mobile) return mobile
+  const landline = input.replace(/[\s-]/g, '')
+  if (/^0\d{9,11}$/.test(landline)) return landline
+  throw new AppError('INVALID_PHONE')
+}
+
+async function nextRequestNo(trx: Transaction<Database>, day: string): Promise<string> {
+  const { last_sequence } = await trx
+    .insertInto('request_counters')
+    .values({ local_date: day, last_sequence: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('local_date')
+        .doUpdateSet((eb) => ({ last_sequence: eb('request_counters.last_sequence', '+', 1) })),
+    )
+    .returning('last_sequence')
+    .executeTakeFirstOrThrow()
+  return `R${day.replace(/-/g, '')}${String(last_sequence).padStart(3, '0')}`
+}
+
+const OPERATION = 'createServiceRequest'
+
+async function replay(db: Kysely<Database>, residentId: string, key: string, hash: string) {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .where('key', '=', key)
+    .executeTakeFirst()
+  if (!row) return null
+  if (row.operation !== OPERATION || row.request_hash !== hash) throw new AppError('IDEMPOTENCY_CONFLICT')
+  return row.result_id
+}
+
+export async function submitRequest(
+  { db, clock }: RequestDeps,
+  residentId: string,
+  input: CreateServiceRequest,
+  idempotencyKey?: string,
+): Promise<ServiceRequest> {
+  const contact = contactNumber(input.contactPhone)
+  const hash = sha256(JSON.stringify(input))
+  if (idempotencyKey) {
+    const earlier = await replay(db, residentId, idempotencyKey, hash)
+    if (earlier) return residentRequestView(db, residentId, earlier)
+  }
+  const category = await db
+    .selectFrom('request_categories')
+    .selectAll()
+    .where('id', '=', input.categoryId)
+    .executeTakeFirst()
+  if (!category) throw new AppError('VALIDATION_FAILED', [{ where: 'body.categoryId', problem: 'unknown' }])
+  const gridId = input.gridId ? await requireGrid(db, input.gridId) : await gridForAddress(db, input.address!)
+  const id = newId('req')
+  try {
+    await db.transaction().execute(async (trx) => {
+      const now = clock.now()
+      const at = now.toISOString()
+      const worker = await pickWorker(trx, gridId)
+      await trx
+        .insertInto('service_requests')
+        .values({
+          id,
+          request_no: await nextRequestNo(trx, shanghaiDate(now)),
+          resident_id: residentId,
+          category_id: category.id,
+          description: input.description,
+          address: input.address ?? null,
+          grid_id: gridId,
+          contact_phone: contact,
+          status: worker ? 'dispatched' : 'submitted',
+          assignee_staff_id: worker?.id ?? null,
+          created_at: at,
+          due_at: new Date(now.getTime() + category.time_limit_hours * 3600_000).toISOString(),
+          first_response_at: null,
+          resolved_at: null,
+          closed_at: null,
+          escalated_at: null,
+          rating_score: null,
+          rating_comment: null,
+          updated_at: at,
+        })
+        .execute()
+      await appendEvent(trx, id, 'submitted', 'submitted', at, { kind: 'resident', id: residentId })
+      if (worker) await appendEvent(trx, id, 'dispatched', 'dispatched', at, { kind: 'system', id: null })
+      if (idempotencyKey) {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            resident_id: residentId,
+            key: idempotencyKey,
+            operation: OPERATION,
+            request_hash: hash,
+            result_id: id,
+            created_at: at,
+          })
+          .execute()
+      }
+    })
+  } catch (error) {
+    if (idempotencyKey && isUniqueViolation(error, 'idempotency_keys')) {
+      const earlier = await replay(db, residentId, idempotencyKey, hash)
+      if (earlier) return residentRequestView(db, residentId, earlier)
+    }
+    throw error
+  }
+  return residentRequestView(db, residentId, id)
+}
+
+export async function listResidentRequests(
+  db: Kysely<Database>,
+  residentId: string,
+): Promise<ServiceRequest[]> {
+  const rows = await db
+    .selectFrom('service_requests')
+    .select('id')
+    .where('resident_id', '=', residentId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute()
+  return Promise.all(rows.map((r) => residentRequestView(db, residentId, r.id)))
+}

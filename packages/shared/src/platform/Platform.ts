@@ -1,0 +1,65 @@
+/**
+ * What a door (kiosk H5 or mini-program) provides to the shared screens. Screens never import a
+ * platform API directly: everything that differs between the two is behind this interface.
+ */
+import type { Transport } from '../api/client'
+import type { Speaker } from '../voice/speaker'
+
+export type PlatformKind = 'kiosk' | 'weapp'
+
+export interface IdCardReading {
+  readonly name: string
+  readonly idNumber: string
+}
+
+export interface KioskDevices {
+  /** Calls back for every card the reader reads; returns an unsubscribe function. */
+  onIdCard(listener: (card: IdCardReading) => void): () => void
+  /** Calls back for every code the QR scanner reads. */
+  onQrScan(listener: (text: string) => void): () => void
+  /** Prints a receipt; resolves when the printer took it. */
+  printReceipt(receipt: Receipt): Promise<void>
+}
+
+export interface ReceiptLine {
+  readonly label: string
+  readonly value: string
+}
+
+export interface Receipt {
+  readonly title: string
+  readonly lines: readonly ReceiptLine[]
+  /** Shown large, e.g. the ticket number. */
+  readonly highlight?: string
+  /** Encoded as a QR code at the bottom. */
+  readonly qr?: string
+}
+
+/** How this door pays: a QR code any phone scans (kiosk), or WeChat's own payment sheet (mini-program). */
+export interface PaymentAdapter {
+  readonly method: 'wechat-native' | 'wechat-jsapi'
+  /** Kiosk: an image (data URL) of a QR code for the text. */
+  renderQr?(text: string): Promise<string>
+  /** Mini-program: opens WeChat's payment sheet; resolves when the payer finished, rejects when they cancelled. */
+  requestPayment?(params: {
+    timeStamp: string
+    nonceStr: string
+    package: string
+    signType: 'RSA'
+    paySign: string
+  }): Promise<void>
+}
+
+export interface Platform {
+  readonly kind: PlatformKind
+  readonly apiBaseUrl: string
+  readonly transport: Transport
+  /** Headers this door adds to every call (the kiosk key). */
+  readonly extraHeaders: Record<string, string>
+  readonly speaker: Speaker
+  /** Present at the kiosk only. */
+  readonly devices?: KioskDevices
+  readonly payment: PaymentAdapter
+  /** Ends the resident's session on this device: wipe every trace and return to the welcome screen. */
+  endSession(): void
+}

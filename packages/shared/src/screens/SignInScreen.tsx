@@ -1,0 +1,155 @@
+/**
+ * 确认身份: at the kiosk, 请刷身份证 (the card reader signs the resident in at once) or a
+ * mobile number and a one-time code on the big keypad. Afterwards the job continues where it was.
+ */
+import { Text, View } from '@tarojs/components'
+import { normalizeMobile } from '../domain/phone'
+import { useEffect, useState } from 'react'
+import { useT } from '../i18n/useT'
+import { usePlatform } from '../platform/PlatformContext'
+import { appStore } from '../state/appStore'
+import { Button } from '../ui/Button'
+import { Icon } from '../ui/Icon'
+import { Keypad } from '../ui/Keypad'
+import { ScreenFrame } from '../ui/ScreenFrame'
+import { Waiting } from '../ui/Waiting'
+import { useScreenVoice } from '../voice/useScreenVoice'
+import { ErrorView } from './ErrorView'
+import { pageParams, replaceWith, type PageName } from './nav'
+import { asApiError, useApi } from './useApi'
+import { ApiError } from '../api/errors'
+import type { SessionResponse } from '../api/identity'
+
+type Mode = 'card' | 'phone' | 'code'
+
+const NEXT_PAGES: readonly PageName[] = ['book', 'pay', 'request', 'records']
+
+function continueJob(): void {
+  const params = pageParams()
+  const next = NEXT_PAGES.find((p) => p === params.next) ?? 'records'
+  const carried = Object.fromEntries(
+    Object.entries(params).filter(([k, v]) => k !== 'next' && k !== '$taroTimestamp' && v !== undefined),
+  ) as Record<string, string>
+  replaceWith(next, carried)
+}
+
+export function SignInScreen() {
+  const t = useT()
+  const api = useApi()
+  const platform = usePlatform()
+  const [mode, setMode] = useState<Mode>(platform.devices ? 'card' : 'phone')
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const prompt =
+    mode === 'card'
+      ? t('voice.signIn.card')
+      : mode === 'phone'
+        ? t('voice.signIn.phone')
+        : t('voice.signIn.code')
+  const { repeat, say } = useScreenVoice(prompt)
+
+  const signedIn = (session: SessionResponse) => {
+    appStore.update({
+      session: { token: session.token, expiresAt: session.expiresAt, resident: session.resident },
+    })
+    continueJob()
+  }
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true)
+    setError(null)
+    try {
+      await action()
+    } catch (e) {
+      const apiError = asApiError(e)
+      setError(apiError)
+      say(t(`errors.${apiError.code}`))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  useEffect(() => {
+    if (!platform.devices || mode !== 'card') return undefined
+    return platform.devices.onIdCard((card) => {
+      void run(async () => signedIn(await api.call('signInWithIdCard', { body: card })))
+    })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-subscribe only when the mode changes
+  }, [mode, platform.devices])
+
+  const sendCode = () =>
+    run(async () => {
+      const mobile = normalizeMobile(phone)
+      if (!mobile) throw new ApiError('INVALID_PHONE', 400, 'invalid phone')
+      await api.call('requestPhoneCode', { body: { phone: mobile } })
+      setMode('code')
+    })
+
+  const signInWithCode = () =>
+    run(async () => {
+      signedIn(await api.call('signInWithPhone', { body: { phone, code } }))
+    })
+
+  return (
+    <ScreenFrame title={t('signIn.title')} onRepeat={repeat}>
+      {mode === 'card' ? (
+        <View className="bb-card" data-testid="card-prompt">
+          <Icon name="idCard" size={160} />
+          <Text className="bb-text">{t('signIn.cardPrompt')}</Text>
+          <Text className="bb-text bb-muted">{t('signIn.cardPrivacy')}</Text>
+        </View>
+      ) : mode === 'phone' ? (
+        <Keypad
+          label={t('signIn.phoneLabel')}
+          value={phone}
+          onChange={setPhone}
+          maxLength={11}
+          grouping={[3, 4, 4]}
+          placeholder={t('signIn.phonePlaceholder')}
+        />
+      ) : (
+        <>
+          <Text className="bb-text">
+            {t('signIn.codeSent', { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` })}
+          </Text>
+          <Keypad
+            label={t('signIn.codeLabel')}
+            value={code}
+            onChange={setCode}
+            maxLength={6}
+            placeholder={t('signIn.codePlaceholder')}
+          />
+        </>
+      )}
+      {busy ? <Waiting text={t('common.waiting')} /> : null}
+      {error ? <ErrorView error={error} /> : null}
+      <View className="bb-actions">
+        {mode === 'phone' ? (
+          <Button
+            variant="primary"
+            label={t('signIn.sendCode')}
+            onPress={() => void sendCode()}
+            disabled={busy || phone.length !== 11}
+            testId="send-code"
+          />
+        ) : null}
+        {mode === 'code' ? (
+          <Button
+            variant="primary"
+            label={t('signIn.confirm')}
+            onPress={() => void signInWithCode()}
+            disabled={busy || code.length !== 6}
+            testId="confirm-code"
+          />
+        ) : null}
+        {mode === 'card' ? (
+          <Button label={t('signIn.usePhone')} onPress={() => setMode('phone')} />
+        ) : platform.devices ? (
+          <Button label={t('signIn.useCard')} onPress={() => setMode('card')} />
+        ) : null}
+      </View>
+    </ScreenFrame>
+  )
+}

@@ -1,0 +1,43 @@
+/** The pages of both apps and the moves between them; page files are thin wrappers in each app. */
+import Taro from '@tarojs/taro'
+
+export const PAGES = {
+  home: '/pages/index/index',
+  signIn: '/pages/signin/index',
+  book: '/pages/book/index',
+  pay: '/pages/pay/index',
+  request: '/pages/request/index',
+  records: '/pages/records/index',
+} as const
+
+export type PageName = keyof typeof PAGES
+
+export function pageUrl(page: PageName, params: Record<string, string> = {}): string {
+  const query = Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+  return query ? `${PAGES[page]}?${query}` : PAGES[page]
+}
+
+export function goTo(page: PageName, params?: Record<string, string>): void {
+  void Taro.navigateTo({ url: pageUrl(page, params) })
+}
+
+/** Replaces the current page (after sign-in, the job continues in its place). */
+export function replaceWith(page: PageName, params?: Record<string, string>): void {
+  void Taro.redirectTo({ url: pageUrl(page, params) })
+}
+
+export function goHome(): void {
+  void Taro.reLaunch({ url: PAGES.home })
+}
+
+export function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else goHome()
+}
+
+/** The query parameters of the current page. */
+export function pageParams(): Record<string, string | undefined> {
+  return (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>
+}

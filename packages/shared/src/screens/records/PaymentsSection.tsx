@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import type { Bill } from '../../api/bills'
+import { shanghaiDate } from '../../domain/time'
+import { displayDate, displayMoney } from '../../format/display'
+import { useT } from '../../i18n/useT'
+import { Heading } from '../../ui/Heading'
+
+/** 缴费记录: bills of the resident's accounts, paid and still to pay. */
+export function PaymentsSection({ bills }: { bills: Bill[] }) {
+  const t = useT()
+  const paid = bills.filter((b) => b.status === 'paid')
+  const unpaid = bills.filter((b) => b.status === 'unpaid')
+  return (
+    <>
+      <Heading level={2} text={t('records.bills')} />
+      {bills.length === 0 ? <Text className="bb-text bb-muted">{t('records.noBills')}</Text> : null}
+      {unpaid.length ? (
+        <Text className="bb-text">
+          {t('records.unpaidCount', {
+            count: unpaid.length,
+            amount: displayMoney(unpaid.reduce((s, b) => s + b.amountFen, 0)),
+          })}
+        </Text>
+      ) : null}
+      {paid.map((b) => (
+        <View key={b.id} className="bb-card" data-testid="paid-bill">
+          <Text className="bb-row-value">{`${t(`billKinds.${b.kind}`)} ${b.period} · ${displayMoney(b.amountFen)}`}</Text>
+          <Text className="bb-text">
+            {t('records.paidOn', { date: b.paidAt ? displayDate(t, shanghaiDate(b.paidAt)) : '' })}
+          </Text>
+        </View>
+      ))}
+    </>
+  )
+}

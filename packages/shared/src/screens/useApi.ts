@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { createApiClient, type ApiClient } from '../api/client'
+import { ApiError } from '../api/errors'
+import { usePlatform } from '../platform/PlatformContext'
+import { appStore } from '../state/appStore'
+
+/** The API client of this door, sending the visit's token and language with every call. */
+export function useApi(): ApiClient {
+  const platform = usePlatform()
+  return useMemo(
+    () =>
+      createApiClient({
+        baseUrl: platform.apiBaseUrl,
+        transport: platform.transport,
+        getToken: () => appStore.get().session?.token,
+        getHeaders: () => ({ ...platform.extraHeaders, 'accept-language': appStore.get().language }),
+      }),
+    [platform],
+  )
+}
+
+export function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError('INTERNAL', 0, String(error))
+}
+
+export interface Loaded<T> {
+  readonly data: T | null
+  readonly error: ApiError | null
+  readonly loading: boolean
+  reload(): void
+}
+
+/** Loads data for a screen; a newer load wins over an older one still in flight. */
+export function useLoad<T>(load: (() => Promise<T>) | null, deps: readonly unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: load !== null,
+  })
+  const generation = useRef(0)
+  const [tick, setTick] = useState(0)
+  useEffect(() => {
+    if (!load) return
+    const mine = ++generation.current
+    setState((s) => ({ data: s.data, error: null, loading: true }))
+    load().then(
+      (data) => mine === generation.current && setState({ data, error: null, loading: false }),
+      (error: unknown) =>
+        mine === generation.current && setState({ data: null, error: asApiError(error), loading: false }),
+    )
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what the load depends on
+  }, [...deps, tick])
+  const reload = useCallback(() => setTick((n) => n + 1), [])
+  return { ...state, reload }
+}

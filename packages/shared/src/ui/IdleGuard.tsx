@@ -1,0 +1,101 @@
+/**
+ * At a kiosk, nothing of one resident may reach the next person, and nothing may time out
+ * without warning. After `warnAfterMs` without a touch or key, a large spoken question with a
+ * countdown ("还需要更多时间吗？"); at `endAfterMs` the visit ends and is wiped.
+ */
+import { Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import { useT } from '../i18n/useT'
+import { usePlatform } from '../platform/PlatformContext'
+import { initialAppState } from '../state/appStore'
+import { useAppState } from '../state/useAppState'
+import { useScreenVoice } from '../voice/useScreenVoice'
+import { Button } from './Button'
+import { a11y } from './a11y'
+import { themeStyle } from './themeStyle'
+
+export interface IdleGuardProps {
+  readonly warnAfterMs?: number
+  readonly endAfterMs?: number
+}
+
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const
+
+export function IdleGuard({ warnAfterMs = 60_000, endAfterMs = 90_000 }: IdleGuardProps) {
+  const t = useT()
+  const platform = usePlatform()
+  const state = useAppState()
+  const [idleMs, setIdleMs] = useState(0)
+  const lastActivity = useRef(Date.now())
+  const warningShown = useRef(false)
+  const onHome = typeof window !== 'undefined' && /pages\/index\/index|#\/?$|^$/.test(window.location.hash)
+  // A welcome screen in the default settings holds nothing of anyone: no need to guard it.
+  const holdsSomething =
+    state.session !== null ||
+    state.language !== initialAppState.language ||
+    state.textSize !== initialAppState.textSize ||
+    !onHome
+
+  useEffect(() => {
+    const mark = () => {
+      // While the question is up, only answering it counts: a touch must not also press what is behind.
+      if (warningShown.current) return
+      lastActivity.current = Date.now()
+      setIdleMs(0)
+    }
+    ACTIVITY_EVENTS.forEach((name) => window.addEventListener(name, mark, { capture: true, passive: true }))
+    const timer = setInterval(() => setIdleMs(Date.now() - lastActivity.current), 1000)
+    return () => {
+      ACTIVITY_EVENTS.forEach((name) => window.removeEventListener(name, mark, { capture: true }))
+      clearInterval(timer)
+    }
+  }, [])
+
+  const warning = holdsSomething && idleMs >= warnAfterMs
+  warningShown.current = warning
+  const moreTime = () => {
+    warningShown.current = false
+    lastActivity.current = Date.now()
+    setIdleMs(0)
+  }
+  const secondsLeft = Math.max(0, Math.ceil((endAfterMs - idleMs) / 1000))
+  useScreenVoice(
+    warning ? t('idle.spoken', { seconds: Math.round((endAfterMs - warnAfterMs) / 1000) }) : null,
+  )
+
+  useEffect(() => {
+    if (holdsSomething && idleMs >= endAfterMs) {
+      lastActivity.current = Date.now()
+      setIdleMs(0)
+      platform.endSession()
+    }
+  }, [holdsSomething, idleMs, endAfterMs, platform])
+
+  if (!warning) return null
+  return (
+    <View className="bb-idle-backdrop" style={themeStyle(state.textSize)} onClick={moreTime}>
+      <View
+        className="bb-idle-dialog"
+        {...a11y({
+          role: 'alertdialog',
+          'aria-modal': 'true',
+          'aria-labelledby': 'bb-idle-title',
+          'aria-describedby': 'bb-idle-text',
+        })}
+      >
+        <Text className="bb-heading bb-heading-1" {...a11y({ id: 'bb-idle-title' })}>
+          {t('idle.title')}
+        </Text>
+        <Text className="bb-text" {...a11y({ id: 'bb-idle-text', 'aria-live': 'polite' })}>
+          {t('idle.countdown', { seconds: secondsLeft })}
+        </Text>
+        <Button
+          variant="primary"
+          label={t('idle.continue')}
+          onPress={() => setIdleMs(0)}
+          testId="idle-continue"
+        />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,80 @@
+/**
+ * A big on-screen number pad, so no system keyboard (and no input method) ever appears.
+ * The value is shown large above it and announced as it changes.
+ */
+import { Text, View } from '@tarojs/components'
+import { useT } from '../i18n/useT'
+import { Pressable } from './Pressable'
+
+export interface KeypadProps {
+  readonly label: string
+  readonly value: string
+  readonly onChange: (value: string) => void
+  readonly maxLength: number
+  /** Shown before the digits, e.g. the account letter. */
+  readonly prefix?: string
+  /** Groups digits for reading, e.g. [3, 4, 4] for a mobile number. */
+  readonly grouping?: readonly number[]
+  readonly placeholder?: string
+}
+
+function grouped(value: string, grouping: readonly number[] | undefined): string {
+  if (!grouping) return value
+  const parts: string[] = []
+  let rest = value
+  for (const size of grouping) {
+    if (!rest) break
+    parts.push(rest.slice(0, size))
+    rest = rest.slice(size)
+  }
+  if (rest) parts.push(rest)
+  return parts.join(' ')
+}
+
+export function Keypad({ label, value, onChange, maxLength, prefix, grouping, placeholder }: KeypadProps) {
+  const t = useT()
+  const press = (digit: string) => {
+    if (value.length < maxLength) onChange(value + digit)
+  }
+  return (
+    <View className="bb-keypad">
+      <View
+        className="bb-keypad-display"
+        role="textbox"
+        aria-readonly="true"
+        aria-label={label}
+        aria-live="polite"
+      >
+        <Text className="bb-keypad-value">
+          {value || prefix ? `${prefix ?? ''}${grouped(value, grouping)}` : (placeholder ?? '')}
+        </Text>
+      </View>
+      <View className="bb-keypad-keys" role="group" aria-label={t('keypad.label')}>
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => (
+          <Pressable
+            key={digit}
+            label={digit}
+            onPress={() => press(digit)}
+            className="bb-key"
+            testId={`key-${digit}`}
+          >
+            <Text>{digit}</Text>
+          </Pressable>
+        ))}
+        <Pressable label={t('keypad.clear')} onPress={() => onChange('')} className="bb-key bb-key-action">
+          <Text>{t('keypad.clear')}</Text>
+        </Pressable>
+        <Pressable label="0" onPress={() => press('0')} className="bb-key" testId="key-0">
+          <Text>0</Text>
+        </Pressable>
+        <Pressable
+          label={t('keypad.delete')}
+          onPress={() => onChange(value.slice(0, -1))}
+          className="bb-key bb-key-action"
+        >
+          <Text>{t('keypad.delete')}</Text>
+        </Pressable>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,72 @@
+/**
+ * Every control on every screen. Taro's H5 components are custom elements with no role and no
+ * accessible name, so this gives each control a role, a name, focus and keyboard activation
+ * (Enter and Space) on H5, and WeChat's aria attributes in the mini-program.
+ */
+import { View } from '@tarojs/components'
+import type { CSSProperties, PropsWithChildren } from 'react'
+import { a11y } from './a11y'
+
+export interface PressableProps {
+  readonly label: string
+  readonly onPress: () => void
+  readonly className?: string
+  readonly style?: CSSProperties
+  readonly role?: 'button' | 'radio' | 'checkbox' | 'link' | 'tab'
+  readonly selected?: boolean
+  readonly disabled?: boolean
+  /** Extra description read after the name, e.g. "剩 3 个". */
+  readonly description?: string
+  readonly testId?: string
+}
+
+export function Pressable({
+  label,
+  onPress,
+  className,
+  style,
+  role = 'button',
+  selected,
+  disabled,
+  description,
+  testId,
+  children,
+}: PropsWithChildren<PressableProps>) {
+  const press = () => {
+    if (!disabled) onPress()
+  }
+  const onKeyDown = (event: { key?: string; preventDefault?: () => void }) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault?.()
+      press()
+    }
+  }
+  const stateProps =
+    role === 'radio' || role === 'checkbox' || role === 'tab'
+      ? { [role === 'tab' ? 'aria-selected' : 'aria-checked']: selected ? 'true' : 'false' }
+      : selected !== undefined
+        ? { 'aria-pressed': selected ? 'true' : 'false' }
+        : {}
+  return (
+    <View
+      className={`bb-pressable ${className ?? ''}${disabled ? ' bb-disabled' : ''}${selected ? ' bb-selected' : ''}`}
+      style={style}
+      {...a11y({
+        role,
+        'aria-label': description ? `${label} ${description}` : label,
+        'aria-disabled': disabled ? 'true' : undefined,
+        // WeChat's own accessibility attributes, read by its screen reader in the mini-program.
+        ...(process.env.TARO_ENV === 'weapp'
+          ? { ariaRole: role, ariaLabel: description ? `${label} ${description}` : label }
+          : {}),
+        tabIndex: disabled ? -1 : 0,
+        'data-testid': testId,
+        ...stateProps,
+      })}
+      {...{ onKeyDown }}
+      onClick={press}
+    >
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,170 @@
+/**
+ * The frame of every screen: who is signed in, 再听一遍 and 呼叫帮办员 at the top; the step
+ * ("第 2 步，共 4 步") and the title; the content; 返回 and 回到首页 at the bottom.
+ */
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'react'
+import { useT } from '../i18n/useT'
+import { usePlatform } from '../platform/PlatformContext'
+import { goBack, goHome } from '../screens/nav'
+import { appStore } from '../state/appStore'
+import { useAppState } from '../state/useAppState'
+import { Button } from './Button'
+import { Heading } from './Heading'
+import { Notice } from './Notice'
+import { Pressable } from './Pressable'
+import { a11y } from './a11y'
+import { themeStyle } from './themeStyle'
+
+export interface ScreenFrameProps {
+  readonly title: string
+  /** Current step and how many the job has; none on screens outside a job. */
+  readonly step?: { current: number; total: number }
+  readonly onRepeat: () => void
+  /** Defaults to the previous page. */
+  readonly onBack?: () => void
+  /** True once the job is done: 回到首页 then ends the visit and wipes it at a kiosk. */
+  readonly finished?: boolean
+  readonly hideBack?: boolean
+  /** Replaces the bottom bar (the home screen's settings). */
+  readonly footer?: ReactNode
+}
+
+export function ScreenFrame({
+  title,
+  step,
+  onRepeat,
+  onBack,
+  finished,
+  hideBack,
+  footer,
+  children,
+}: PropsWithChildren<ScreenFrameProps>) {
+  const t = useT()
+  const platform = usePlatform()
+  const { session, textSize, speech } = useAppState()
+  const [helperCalled, setHelperCalled] = useState(false)
+  useEffect(() => {
+    // The mini-program's navigation bar says where the resident is, in their language.
+    if (platform.kind === 'weapp') void Taro.setNavigationBarTitle({ title })
+  }, [platform.kind, title])
+  const home = () => (finished && platform.kind === 'kiosk' ? platform.endSession() : goHome())
+  return (
+    <View className={`bb-screen bb-text-${textSize}`} style={themeStyle(textSize)}>
+      <View className="bb-topbar" role="banner">
+        <View className="bb-topbar-who">
+          <Text className="bb-app-name">{t('app.name')}</Text>
+          {session ? (
+            <Text className="bb-signed-in">
+              {t('common.signedInAs', { name: session.resident.maskedName })}
+            </Text>
+          ) : null}
+        </View>
+        <View className="bb-topbar-actions">
+          <Button label={t('nav.repeat')} icon="speaker" onPress={onRepeat} testId="repeat" />
+          <Button
+            label={t('nav.callHelper')}
+            icon="helper"
+            onPress={() => setHelperCalled(true)}
+            testId="call-helper"
+          />
+        </View>
+      </View>
+      {speech.muted ? (
+        <View className="bb-silent-sign" role="status">
+          <Text>{t('voice.mutedSign')}</Text>
+        </View>
+      ) : !platform.speaker.available() ? (
+        <View className="bb-silent-sign" role="status">
+          <Text>{t('voice.unavailableSign')}</Text>
+        </View>
+      ) : null}
+      <View className="bb-main" role="main">
+        {step ? (
+          <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
+        ) : null}
+        <Heading text={title} />
+        {helperCalled ? (
+          <Notice kind="info" title={t('nav.helperHint')}>
+            <Pressable label={t('common.close')} onPress={() => setHelperCalled(false)} className="bb-link">
+              <Text>{t('common.close')}</Text>
+            </Pressable>
+          </Notice>
+        ) : null}
+        {children}
+      </View>
+      <View className="bb-bottombar" role="navigation" aria-label={t('nav.label')}>
+        {footer ?? (
+          <>
+            {hideBack ? (
+              <View />
+            ) : (
+              <Button label={t('nav.back')} icon="back" onPress={onBack ?? goBack} testId="back" />
+            )}
+            <Button label={t('nav.home')} icon="home" onPress={home} testId="home" />
+          </>
+        )}
+      </View>
+    </View>
+  )
+}
+
+/** Language and text size, chosen on the home screen for this visit only. */
+export function VisitSettings() {
+  const t = useT()
+  const { language, textSize, speech } = useAppState()
+  return (
+    <View className="bb-settings">
+      <View className="bb-setting" role="radiogroup" aria-label={t('settings.language')}>
+        {(['zh-CN', 'zh-HK', 'en'] as const).map((lng) => (
+          <Pressable
+            key={lng}
+            role="radio"
+            selected={language === lng}
+            label={t(`languages.${lng}`)}
+            onPress={() => appStore.update({ language: lng })}
+            className="bb-chip"
+            testId={`lang-${lng}`}
+          >
+            <Text {...a11y({ lang: lng })}>{t(`languages.${lng}`)}</Text>
+          </Pressable>
+        ))}
+      </View>
+      <View className="bb-setting" role="radiogroup" aria-label={t('settings.textSize')}>
+        {(['large', 'extraLarge'] as const).map((size) => (
+          <Pressable
+            key={size}
+            role="radio"
+            selected={textSize === size}
+            label={t(size === 'large' ? 'settings.textLarge' : 'settings.textExtraLarge')}
+            onPress={() => appStore.update({ textSize: size })}
+            className="bb-chip"
+          >
+            <Text>{t(size === 'large' ? 'settings.textLarge' : 'settings.textExtraLarge')}</Text>
+          </Pressable>
+        ))}
+      </View>
+      <View className="bb-setting" role="group" aria-label={t('settings.voice')}>
+        <Pressable
+          role="checkbox"
+          selected={speech.slow}
+          label={t('settings.slow')}
+          onPress={() => appStore.update((s) => ({ speech: { ...s.speech, slow: !s.speech.slow } }))}
+          className="bb-chip"
+        >
+          <Text>{t('settings.slow')}</Text>
+        </Pressable>
+        <Pressable
+          role="checkbox"
+          selected={speech.muted}
+          label={t('settings.mute')}
+          onPress={() => appStore.update((s) => ({ speech: { ...s.speech, muted: !s.speech.muted } }))}
+          className="bb-chip"
+        >
+          <Text>{t('settings.mute')}</Text>
+        </Pressable>
+      </View>
+    </View>
+  )
+}
