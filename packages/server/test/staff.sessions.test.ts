@@ -51,10 +51,11 @@ describe.each(engines)('staff sign-in on %s', (engine) => {
     expect(
       (await service.app.inject({ url: '/api/v1/admin/metrics', headers: bearer(body.token) })).statusCode,
     ).toBe(403)
-    // Staff tokens are not resident tokens, and the other way round.
-    expect((await service.app.inject({ url: '/api/v1/me', headers: bearer(body.token) })).statusCode).toBe(
-      401,
-    )
+    // Staff tokens are not resident tokens, and the other way round: on a resident's route a member
+    // of staff needs that resident's consent (issue 7).
+    const asResident = await service.app.inject({ url: '/api/v1/me', headers: bearer(body.token) })
+    expect(asResident.statusCode).toBe(403)
+    expect(asResident.json().error.code).toBe('CONSENT_REQUIRED')
     const [resident] = await residents(service, 1, 990)
     expect(
       (await service.app.inject({ url: '/api/v1/staff/me', headers: bearer(resident!.token) })).statusCode,

@@ -318,6 +318,32 @@ export interface AuditHeadTable {
   hash: string
 }
 
+export interface ConsentsTable {
+  id: string
+  helper_staff_id: string
+  resident_id: string | null
+  /** JSON array of ConsentScope. */
+  scopes: string
+  minutes: number
+  code_hash: string
+  qr_token_hash: string
+  wrong_codes: number
+  status: 'pending' | 'approved' | 'denied' | 'revoked'
+  requested_at: string
+  pending_until: string
+  approved_at: string | null
+  expires_at: string | null
+  ended_at: string | null
+}
+
+export interface DelegatedSessionsTable {
+  token_hash: string
+  consent_id: string
+  staff_id: string
+  resident_id: string
+  created_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   devices: DevicesTable
@@ -337,6 +363,8 @@ export interface Database {
   bills: BillsTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
+  consents: ConsentsTable
+  delegated_sessions: DelegatedSessionsTable
   staff_sessions: StaffSessionsTable
   staff_sign_in_attempts: StaffSignInAttemptsTable
   payments: PaymentsTable

@@ -9,6 +9,7 @@ import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
 import { bookingRoutes } from './routes/booking'
 import { placeRoutes } from './routes/places'
+import { consentRoutes } from './routes/consents'
 import { paymentRoutes } from './routes/payments'
 import { requestRoutes } from './routes/requests'
 import { staffRoutes } from './routes/staff'
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   sessionRoutes(app, ctx)
   bookingRoutes(app, ctx)
   placeRoutes(app, ctx)
+  consentRoutes(app, ctx)
   staffRoutes(app, ctx)
   paymentRoutes(app, ctx)
   requestRoutes(app, ctx)

@@ -16,21 +16,30 @@ import type { z } from 'zod'
 import { kioskOfKey } from '../auth/kiosks'
 import { residentOfToken } from '../auth/sessions'
 import { staffOfToken, type StaffCaller } from '../auth/staffSessions'
+import { recordCall } from '../audit/routeAudit'
+import { delegationOfToken, type Delegation } from '../consents/delegation'
 import { AppError } from '../util/errors'
 import type { AppContext } from './context'
 import { languageOf } from './errors'
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
 
-/** Who is calling: at most one of resident, kiosk device or member of staff is set. */
+/**
+ * Who is calling: at most one of resident, kiosk device or member of staff is set. A helper acting
+ * with a delegated token is the resident (residentId) with the delegation saying who acts.
+ */
 export interface Caller {
   readonly residentId: string | null
   readonly deviceId: string | null
   readonly staff: StaffCaller | null
   readonly token: string | null
+  readonly delegation: Delegation | null
 }
 
-const nobody: Caller = { residentId: null, deviceId: null, staff: null, token: null }
+const nobody: Caller = { residentId: null, deviceId: null, staff: null, token: null, delegation: null }
+
+/** The caller of each request in flight, set by the route's onRequest hook. */
+const callers = new WeakMap<FastifyRequest, Caller>()
 
 export function principalsOf(def: RouteDef): readonly Principal[] {
   if (def.auth === 'none') return []
@@ -83,8 +92,22 @@ export async function identify(ctx: AppContext, request: FastifyRequest, def: Ro
   if (token) {
     const residentId = kinds.includes('resident') ? await residentOrNull(ctx, token) : null
     if (residentId) return { ...nobody, residentId, token }
+    if (kinds.includes('resident')) {
+      const delegation = await delegationOfToken(ctx.db, ctx.clock, token)
+      if (delegation) {
+        // A helper acts for the resident only within the granted scopes.
+        if (!def.scope || (def.scope !== 'any' && !delegation.scopes.includes(def.scope)))
+          throw new AppError('CONSENT_SCOPE')
+        return { ...nobody, residentId: delegation.residentId, token, delegation }
+      }
+    }
     const staff = kinds.includes('staff') ? await staffOfToken(ctx.db, ctx.clock, token) : null
-    if (!staff) throw new AppError('UNAUTHENTICATED')
+    if (!staff) {
+      // A member of staff on a resident's route needs that resident's consent first.
+      if (kinds.includes('resident') && (await staffOfToken(ctx.db, ctx.clock, token)))
+        throw new AppError('CONSENT_REQUIRED')
+      throw new AppError('UNAUTHENTICATED')
+    }
     if (def.roles && !def.roles.some((role) => staff.roles.includes(role))) throw new AppError('FORBIDDEN')
     return { ...nobody, staff, token }
   }
@@ -125,8 +148,13 @@ export function defineRoute<N extends RouteName>(
     url: def.path,
     schema,
     ...extra,
+    // Who is calling is settled before the body is read or validated: a caller without the right
+    // to a route learns nothing about what it expects.
+    onRequest: async (request) => {
+      callers.set(request, await identify(ctx, request, def))
+    },
     handler: async (request, reply) => {
-      const caller = await identify(ctx, request, def)
+      const caller = callers.get(request) ?? nobody
       let idempotencyKey: string | undefined
       const rawKey = request.headers['idempotency-key']
       if ('idempotent' in def && def.idempotent && rawKey !== undefined) {
@@ -144,6 +172,7 @@ export function defineRoute<N extends RouteName>(
         language: languageOf(request),
         request,
       })
+      await recordCall(ctx, name, caller, request.params as Record<string, unknown> | undefined, result)
       if (def.status === 204) return reply.code(204).send()
       return reply.code(def.status).send(result)
     },

@@ -6,6 +6,7 @@ import * as m003 from './003_payments_and_staff_sessions'
 import * as m004 from './004_service_requests'
 import * as m005 from './005_grid_areas'
 import * as m006 from './006_audit_log'
+import * as m007 from './007_consents'
 
 export const migrations: Record<string, Migration> = {
   '001_identity_and_booking': m001,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004_service_requests': m004,
   '005_grid_areas': m005,
   '006_audit_log': m006,
+  '007_consents': m007,
 }

@@ -1,0 +1,56 @@
+/** The audit trail as people read it: names masked, newest first. */
+import type { AuditEntryView } from '@bangban/shared/api'
+import { maskName } from '@bangban/shared/domain'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+
+export interface AuditFilter {
+  readonly residentId?: string
+  readonly staffNo?: string
+  readonly from?: string
+  readonly to?: string
+  readonly limit?: number
+}
+
+export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): Promise<AuditEntryView[]> {
+  let query = db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', (join) => join.onRef('s.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'staff'))
+    .leftJoin('residents as r', 'r.id', 'a.subject_id')
+    .select([
+      'a.seq',
+      'a.at',
+      'a.action',
+      'a.actor_kind',
+      'a.grant_id',
+      'a.target',
+      'a.subject_id',
+      's.name as staff_name',
+      's.staff_no',
+      'r.name as subject_name',
+    ])
+  if (filter.residentId) query = query.where('a.subject_id', '=', filter.residentId)
+  if (filter.staffNo) query = query.where('s.staff_no', '=', filter.staffNo)
+  if (filter.from) query = query.where('a.at', '>=', filter.from)
+  if (filter.to) query = query.where('a.at', '<', filter.to)
+  const rows = await query
+    .orderBy('a.seq', 'desc')
+    .limit(filter.limit ?? 200)
+    .execute()
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    at: row.at,
+    action: row.action,
+    actor: {
+      kind: row.actor_kind,
+      maskedName: row.staff_name ? maskName(row.staff_name) : null,
+      staffNo: row.staff_no ?? null,
+    },
+    subject:
+      row.subject_id && row.subject_name
+        ? { id: row.subject_id, maskedName: maskName(row.subject_name) }
+        : null,
+    grantId: row.grant_id,
+    target: row.target,
+  }))
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify'
+import { auditEntries } from '../../audit/views'
+import {
+  answerConsent,
+  issueDelegatedToken,
+  requestConsent,
+  revokeConsent,
+  viewConsent,
+} from '../../consents/grants'
+import { consentView } from '../../consents/views'
+import type { AppContext } from '../context'
+import { defineRoute } from '../routing'
+
+export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  defineRoute(app, ctx, 'createConsent', async ({ body, caller }) =>
+    requestConsent(ctx, caller.staff!, body.scopes, body.minutes),
+  )
+  defineRoute(app, ctx, 'getConsent', async ({ params, query, caller }) =>
+    viewConsent(
+      ctx,
+      caller.staff
+        ? { staffId: caller.staff.id }
+        : { residentId: caller.residentId!, ...(query.qrToken ? { qrToken: query.qrToken } : {}) },
+      params.id,
+    ),
+  )
+  defineRoute(app, ctx, 'approveConsent', async ({ params, body, caller }) =>
+    answerConsent(ctx, caller.residentId!, params.id, body, true),
+  )
+  defineRoute(app, ctx, 'denyConsent', async ({ params, body, caller }) =>
+    answerConsent(ctx, caller.residentId!, params.id, body, false),
+  )
+  defineRoute(app, ctx, 'issueDelegatedToken', async ({ params, caller }) =>
+    issueDelegatedToken(ctx, caller.staff!, params.id),
+  )
+  defineRoute(app, ctx, 'revokeConsent', async ({ params, caller }) =>
+    revokeConsent(
+      ctx,
+      caller.staff ? { staffId: caller.staff.id } : { residentId: caller.residentId! },
+      params.id,
+    ),
+  )
+  defineRoute(app, ctx, 'listMyConsents', async ({ caller }) => {
+    const rows = await ctx.db
+      .selectFrom('consents')
+      .selectAll()
+      .where('resident_id', '=', caller.residentId!)
+      .orderBy('requested_at', 'desc')
+      .limit(100)
+      .execute()
+    const now = ctx.clock.now().toISOString()
+    return Promise.all(rows.map((row) => consentView(ctx.db, row, now)))
+  })
+  defineRoute(app, ctx, 'myAudit', async ({ caller }) =>
+    auditEntries(ctx.db, { residentId: caller.residentId!, limit: 200 }),
+  )
+  defineRoute(app, ctx, 'adminAudit', async ({ query }) => auditEntries(ctx.db, query))
+}
