@@ -209,3 +209,77 @@ describe.each(engines)('consent grants on %s', (engine) => {
     expect(check.entries).toBeGreaterThan(10)
   })
 })
+
+describe.each(engines)('cash at the counter for a resident, with a payment grant, on %s', (engine) => {
+  it('records counter-cash for the resident’s medical bill, with change, and audits it', async () => {
+    const { DEMO_RESIDENT } = await import('../src/seed/demo')
+    const { residentByIdNumber } = await import('../src/auth/residents')
+    const { createSession } = await import('../src/auth/sessions')
+    const database = testDatabase(engine)
+    const service = await startService(database)
+    try {
+      const helper = await staffToken(service, 'H1001')
+      const row = await residentByIdNumber(
+        service.ctx.db,
+        service.ctx.clock,
+        service.ctx.idPepper,
+        DEMO_RESIDENT.name,
+        DEMO_RESIDENT.idNumber,
+      )
+      const { token: residentToken } = await createSession(
+        service.ctx.db,
+        service.ctx.clock,
+        row.id,
+        'id-card',
+        3600,
+        null,
+      )
+      const post = (url: string, token: string, payload?: object, headers: Record<string, string> = {}) =>
+        service.app.inject({
+          method: 'POST',
+          url,
+          headers: { ...bearer(token), ...headers },
+          ...(payload ? { payload } : {}),
+        })
+
+      // Without consent the medical bill is out of reach.
+      const refused = await post(
+        '/api/v1/payments',
+        helper,
+        { billIds: ['bill-med-1'], method: 'counter-cash', cashReceivedFen: 5000 },
+        { 'idempotency-key': 'cash-key-0001' },
+      )
+      expect(refused.json().error.code).toBe('CONSENT_REQUIRED')
+
+      const { id, code } = (await post('/api/v1/consents', helper, { scopes: ['payment'] })).json()
+      await post(`/api/v1/consents/${id}/approve`, residentToken, { code })
+      const { token } = (await post(`/api/v1/consents/${id}/token`, helper)).json()
+      const bills = (
+        await service.app.inject({ url: '/api/v1/bills', headers: bearer(token) })
+      ).json() as Array<{ id: string; amountFen: number }>
+      const medical = bills.find((b) => b.id === 'bill-med-1')!
+      const paid = await post(
+        '/api/v1/payments',
+        token,
+        { billIds: [medical.id], method: 'counter-cash', cashReceivedFen: 5000 },
+        { 'idempotency-key': 'cash-key-0002' },
+      )
+      expect(paid.statusCode).toBe(201)
+      expect(paid.json()).toMatchObject({
+        status: 'paid',
+        method: 'counter-cash',
+        amountFen: medical.amountFen,
+        cash: { receivedFen: 5000, changeFen: 5000 - medical.amountFen },
+      })
+      const audit = (
+        await service.app.inject({ url: '/api/v1/me/audit', headers: bearer(residentToken) })
+      ).json() as Array<{ action: string; grantId: string | null }>
+      expect(audit.filter((e) => e.grantId === id).map((e) => e.action)).toEqual(
+        expect.arrayContaining(['createPayment', 'listBills', 'consent.approved']),
+      )
+    } finally {
+      await service.close()
+      await database.drop()
+    }
+  })
+})

@@ -17,7 +17,7 @@ import { ensureOrder, retirePayment } from './orders'
 import { settleWithin } from './settle'
 import { paymentRow, paymentView } from './views'
 
-/** Exactly one of these is set: who is paying. */
+/** Who is paying: one of these, or a helper (staffId) acting with a resident's consent (residentId). */
 export interface Payer {
   readonly residentId: string | null
   readonly deviceId: string | null

@@ -23,8 +23,13 @@ export function paymentsDeps(ctx: AppContext, log: Pick<FastifyBaseLogger, 'warn
   }
 }
 
+/** A helper acting with the resident's consent pays for that resident: both are named. */
 function payerOf(caller: Caller): Payer {
-  return { residentId: caller.residentId, deviceId: caller.deviceId, staffId: caller.staff?.id ?? null }
+  return {
+    residentId: caller.residentId,
+    deviceId: caller.deviceId,
+    staffId: caller.staff?.id ?? caller.delegation?.staffId ?? null,
+  }
 }
 
 export function paymentRoutes(app: FastifyInstance, ctx: AppContext): void {
