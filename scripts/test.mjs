@@ -33,6 +33,7 @@ if (!env.TEST_DATABASE_URL) {
 step('typecheck', 'pnpm', ['typecheck'])
 step('lint', 'pnpm', ['lint'])
 step('unit, property and service tests (jest)', 'pnpm', ['exec', 'jest', '--ci'])
+step('Chromium for the browser tests', 'bash', ['scripts/ensure-chromium.sh'])
 step('kiosk build (H5)', 'pnpm', ['--filter', '@bangban/kiosk', 'build'])
 step('kiosk screens in Chromium against the real service (Playwright + axe-core)', 'pnpm', [
   'exec',
