@@ -15,7 +15,7 @@ const SELF_RECORDING: ReadonlySet<RouteName> = new Set([
   'issueDelegatedToken',
   'revokeConsent',
 ])
-const POLLING: ReadonlySet<RouteName> = new Set(['getConsent', 'getPayment', 'staffMe'])
+const POLLING: ReadonlySet<RouteName> = new Set(['getConsent', 'getPayment', 'staffMe', 'queueStatus'])
 
 function targetOf(params: Record<string, unknown> | undefined, result: unknown): string | null {
   if (params && typeof params.id === 'string') return params.id

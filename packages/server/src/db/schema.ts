@@ -344,6 +344,19 @@ export interface DelegatedSessionsTable {
   created_at: string
 }
 
+export interface QueueTicketsTable {
+  id: string
+  local_date: string
+  sequence: number
+  ticket_no: string
+  status: 'waiting' | 'called'
+  device_id: string | null
+  taken_at: string
+  called_at: string | null
+  called_by: string | null
+  window_no: number | null
+}
+
 export interface Database {
   settings: SettingsTable
   devices: DevicesTable
@@ -365,6 +378,7 @@ export interface Database {
   audit_head: AuditHeadTable
   consents: ConsentsTable
   delegated_sessions: DelegatedSessionsTable
+  queue_tickets: QueueTicketsTable
   staff_sessions: StaffSessionsTable
   staff_sign_in_attempts: StaffSignInAttemptsTable
   payments: PaymentsTable

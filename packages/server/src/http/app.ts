@@ -10,6 +10,7 @@ import { frameworkErrors, installErrorHandling } from './errors'
 import { bookingRoutes } from './routes/booking'
 import { placeRoutes } from './routes/places'
 import { consentRoutes } from './routes/consents'
+import { queueRoutes } from './routes/queue'
 import { paymentRoutes } from './routes/payments'
 import { requestRoutes } from './routes/requests'
 import { staffRoutes } from './routes/staff'
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   bookingRoutes(app, ctx)
   placeRoutes(app, ctx)
   consentRoutes(app, ctx)
+  queueRoutes(app, ctx)
   staffRoutes(app, ctx)
   paymentRoutes(app, ctx)
   requestRoutes(app, ctx)

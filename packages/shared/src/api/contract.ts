@@ -3,6 +3,7 @@
  * its routes from it (validation and OpenAPI); the client derives its calls from it.
  */
 import { z } from 'zod'
+import { CallNextRequest, QueueCall, QueueStatus, QueueTicket } from './queue'
 import { AdminAuditQuery, AuditEntryView } from './audit'
 import {
   Consent,
@@ -512,6 +513,32 @@ export const contract = {
     summary: 'Search the audit trail by resident, helper and time',
     query: AdminAuditQuery,
     response: z.array(AuditEntryView),
+    status: 200,
+  }),
+  takeQueueNumber: route({
+    method: 'POST',
+    path: '/api/v1/queue/tickets',
+    auth: 'kiosk',
+    summary: 'Take a number for the assisted-service counter at a kiosk',
+    response: QueueTicket,
+    status: 201,
+  }),
+  callNextNumber: route({
+    method: 'POST',
+    path: '/api/v1/queue/call-next',
+    auth: 'staff',
+    roles: ['helper', 'admin'],
+    summary: 'A helper calls the next waiting number to their window',
+    body: CallNextRequest,
+    response: QueueCall,
+    status: 200,
+  }),
+  queueStatus: route({
+    method: 'GET',
+    path: '/api/v1/queue',
+    auth: 'none',
+    summary: 'How many are waiting and the latest numbers called, for the kiosks to show and speak',
+    response: QueueStatus,
     status: 200,
   }),
 } as const

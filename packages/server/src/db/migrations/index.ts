@@ -7,6 +7,7 @@ import * as m004 from './004_service_requests'
 import * as m005 from './005_grid_areas'
 import * as m006 from './006_audit_log'
 import * as m007 from './007_consents'
+import * as m008 from './008_queue'
 
 export const migrations: Record<string, Migration> = {
   '001_identity_and_booking': m001,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005_grid_areas': m005,
   '006_audit_log': m006,
   '007_consents': m007,
+  '008_queue': m008,
 }

@@ -1,0 +1,81 @@
+/** 取号 at the kiosks and 叫号 by helpers: in order, never the same person twice, on both engines. */
+import {
+  bearer,
+  engines,
+  KIOSK_KEY,
+  staffToken,
+  startService,
+  testDatabase,
+  type TestDatabase,
+} from './support/service'
+
+describe.each(engines)('counter queue on %s', (engine) => {
+  let database: TestDatabase
+  let first: Awaited<ReturnType<typeof startService>>
+  let second: Awaited<ReturnType<typeof startService>>
+
+  beforeAll(async () => {
+    database = testDatabase(engine)
+    first = await startService(database)
+    second = engine === 'postgres' ? await startService(database, first.clock) : first
+  })
+  afterAll(async () => {
+    if (second !== first) await second.close()
+    await first.close()
+    await database.drop()
+  })
+
+  const take = (i: number) =>
+    (i % 2 ? second : first).app.inject({
+      method: 'POST',
+      url: '/api/v1/queue/tickets',
+      headers: { 'x-kiosk-key': KIOSK_KEY },
+    })
+
+  it('numbers tickets in order, calls each waiting number exactly once, then says nobody is waiting', async () => {
+    const taken = await Promise.all(Array.from({ length: 12 }, (_, i) => take(i)))
+    expect(taken.map((r) => r.statusCode)).toEqual(Array(12).fill(201))
+    const numbers = taken.map((r) => r.json().ticketNo as string).sort()
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `H${String(i + 1).padStart(3, '0')}`))
+    expect(taken.map((r) => r.json().waitingAhead).sort((a, b) => a - b)[0]).toBe(0)
+
+    const helpers = [await staffToken(first, 'H1001'), await staffToken(first, 'H1002')]
+    const calls = await Promise.all(
+      Array.from({ length: 14 }, (_, i) =>
+        (i % 2 ? second : first).app.inject({
+          method: 'POST',
+          url: '/api/v1/queue/call-next',
+          headers: bearer(helpers[i % 2]!),
+          payload: { windowNo: (i % 2) + 1 },
+        }),
+      ),
+    )
+    const called = calls.filter((r) => r.statusCode === 200).map((r) => r.json().ticketNo as string)
+    expect(called.sort()).toEqual(numbers)
+    expect(
+      calls.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'QUEUE_EMPTY'),
+    ).toBe(true)
+
+    const status = (await first.app.inject({ url: '/api/v1/queue' })).json()
+    expect(status.waiting).toBe(0)
+    expect(status.calls[0]).toMatchObject({
+      ticketNo: expect.stringMatching(/^H\d{3}$/),
+      windowNo: expect.any(Number),
+    })
+  })
+
+  it('takes numbers only at a kiosk and calls them only as a helper', async () => {
+    expect((await first.app.inject({ method: 'POST', url: '/api/v1/queue/tickets' })).statusCode).toBe(401)
+    const gridWorker = await staffToken(first, 'G2001')
+    expect(
+      (
+        await first.app.inject({
+          method: 'POST',
+          url: '/api/v1/queue/call-next',
+          headers: bearer(gridWorker),
+          payload: { windowNo: 1 },
+        })
+      ).statusCode,
+    ).toBe(403)
+  })
+})
