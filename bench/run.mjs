@@ -3,7 +3,14 @@
 import { spawnSync } from 'node:child_process'
 
 const root = new URL('..', import.meta.url).pathname
-const benches = [['service: booking vs bare route', 'packages/server', ['tsx', 'bench/booking.ts']]]
+const benches = [
+  ['service: booking vs bare route', 'packages/server', ['tsx', 'bench/booking.ts']],
+  [
+    'kiosk: first-screen JavaScript and tap-to-render with 4× CPU throttling',
+    '.',
+    ['node', 'bench/kiosk-first-screen.mjs'],
+  ],
+]
 
 for (const [title, cwd, [command, ...args]] of benches) {
   console.log(`\n▶ ${title}`)
