@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+// Type-only: importing @tarojs/cli at run time loads its project generator and its dependencies.
+import type { UserConfigExport } from '@tarojs/cli'
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
+/** The voice clips and their inventories, made by `pnpm voice:clips` (see assets/voice/README.md). */
+const voiceClips = path.resolve(__dirname, '../../../assets/voice/clips')
 
 /**
  * The kiosk: the shared screens built for H5, served by the service at /kiosk/ and hosted by the
  * Electron shell.
  */
-export default defineConfig<'webpack5'>(async () => {
+export default async (): Promise<UserConfigExport<'webpack5'>> => {
   // The demo and test build (served by the service at /kiosk/) has the device simulators; the build
   // packaged into the Electron shell for a real kiosk (BANGBAN_KIOSK_PRODUCTION=1) leaves them out.
   const production = process.env.BANGBAN_KIOSK_PRODUCTION === '1'
@@ -26,6 +30,16 @@ export default defineConfig<'webpack5'>(async () => {
       BANGBAN_SIMULATORS: JSON.stringify(!production),
     },
     alias: { '@bangban/shared': sharedSrc },
+    // Served beside the app at ./voice/. Not generated yet: the kiosk falls back to the OS voice.
+    copy: existsSync(voiceClips)
+      ? {
+          patterns: [
+            { from: '../../assets/voice/clips/', to: 'dist/h5/voice/', ignore: ['**/.cache.json'] },
+            { from: '../../assets/voice/inventory/', to: 'dist/h5/voice/inventory/' },
+          ],
+          options: {},
+        }
+      : undefined,
     h5: {
       publicPath: './',
       staticDirectory: 'static',
@@ -38,4 +52,4 @@ export default defineConfig<'webpack5'>(async () => {
     },
   }
   return config
-})
+}

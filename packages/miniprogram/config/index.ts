@@ -1,10 +1,11 @@
 import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+// Type-only: importing @tarojs/cli at run time loads its project generator and its dependencies.
+import type { UserConfigExport } from '@tarojs/cli'
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
 
 /** The WeChat mini-program: the same shared screens, built for weapp into dist/. */
-export default defineConfig<'webpack5'>(async () => {
+export default async (): Promise<UserConfigExport<'webpack5'>> => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'bangban-miniprogram',
     date: '2026-11-29',
@@ -29,4 +30,4 @@ export default defineConfig<'webpack5'>(async () => {
     },
   }
   return config
-})
+}

@@ -15,7 +15,7 @@ import { ScreenFrame } from '../ui/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { pageParams, replaceWith, type PageName } from './nav'
+import { cameFrom, goBack, pageParams, replaceWith, type PageName } from './nav'
 import { asApiError, useApi } from './useApi'
 import { ApiError } from '../api/errors'
 import type { SessionResponse } from '../api/identity'
@@ -30,7 +30,10 @@ function continueJob(): void {
   const carried = Object.fromEntries(
     Object.entries(params).filter(([k, v]) => k !== 'next' && k !== '$taroTimestamp' && v !== undefined),
   ) as Record<string, string>
-  replaceWith(next, carried)
+  // Back to the job's own page when it sent us here: it kept its choices, and leaving no second
+  // copy behind means 返回 never lands on a signed-out version of the same step.
+  if (cameFrom(next)) goBack()
+  else replaceWith(next, carried)
 }
 
 export function SignInScreen() {

@@ -8,6 +8,10 @@ export const PAGES = {
   pay: '/pages/pay/index',
   request: '/pages/request/index',
   records: '/pages/records/index',
+  // Kiosk only (staff mode): the mini-program has no such pages.
+  staffSignIn: '/pages/staff-signin/index',
+  staffConsole: '/pages/staff/index',
+  staffCash: '/pages/staff-cash/index',
 } as const
 
 export type PageName = keyof typeof PAGES
@@ -28,6 +32,11 @@ export function replaceWith(page: PageName, params?: Record<string, string>): vo
   void Taro.redirectTo({ url: pageUrl(page, params) })
 }
 
+/** Closes every page and opens this one (entering and leaving staff mode). */
+export function relaunchTo(page: PageName): void {
+  void Taro.reLaunch({ url: PAGES[page] })
+}
+
 export function goHome(): void {
   void Taro.reLaunch({ url: PAGES.home })
 }
@@ -40,4 +49,12 @@ export function goBack(): void {
 /** The query parameters of the current page. */
 export function pageParams(): Record<string, string | undefined> {
   return (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>
+}
+
+/** Whether the page before this one is `page` (the job that asked for sign-in). */
+export function cameFrom(page: PageName): boolean {
+  const pages = Taro.getCurrentPages() as Array<{ route?: string; path?: string }>
+  const previous = pages[pages.length - 2]
+  const route = (previous?.route ?? previous?.path ?? '').replace(/^\//, '').split('?')[0]
+  return route === PAGES[page].replace(/^\//, '')
 }
