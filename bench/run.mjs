@@ -10,6 +10,7 @@ const benches = [
     '.',
     ['node', 'bench/kiosk-first-screen.mjs'],
   ],
+  ['kiosk voice: screen appears → prompt starts (clips)', '.', ['tsx', 'bench/voice-start.ts']],
 ]
 
 for (const [title, cwd, [command, ...args]] of benches) {

@@ -6,6 +6,15 @@ import { existsSync } from 'node:fs'
 const root = new URL('..', import.meta.url).pathname
 const env = { ...process.env, BANGBAN_SEED: process.env.BANGBAN_SEED ?? 'demo' }
 
+// The kiosk speaks offline from clips made with espeak-ng; without it, it falls back to the OS voice.
+if (spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0) {
+  spawnSync('pnpm', ['voice:clips'], { cwd: root, stdio: 'inherit', env })
+} else {
+  console.warn(
+    'espeak-ng is not installed: the kiosk will use the system voice (apt-get install espeak-ng sox for offline clips)',
+  )
+}
+
 if (existsSync(`${root}packages/kiosk/package.json`) && !process.env.BANGBAN_SKIP_KIOSK_BUILD) {
   const build = spawnSync('pnpm', ['--filter', '@bangban/kiosk', 'build'], {
     cwd: root,

@@ -30,10 +30,21 @@ if (!env.TEST_DATABASE_URL) {
   }
 }
 
+step('test tools from Debian (Chromium, CJK fonts, espeak-ng, sox)', 'bash', ['scripts/ensure-test-tools.sh'])
+step('offline voice clips (espeak-ng, incremental)', 'pnpm', ['voice:clips'])
 step('typecheck', 'pnpm', ['typecheck'])
 step('lint', 'pnpm', ['lint'])
 step('unit, property and service tests (jest)', 'pnpm', ['exec', 'jest', '--ci'])
-step('Chromium for the browser tests', 'bash', ['scripts/ensure-chromium.sh'])
+step('kiosk shell: Electron main and preload bundle', 'pnpm', [
+  '--filter',
+  '@bangban/kiosk',
+  'build:electron',
+])
+step('kiosk shell: electronegativity scan (nothing above LOW)', 'pnpm', [
+  '--filter',
+  '@bangban/kiosk',
+  'electronegativity',
+])
 step('kiosk build (H5)', 'pnpm', ['--filter', '@bangban/kiosk', 'build'])
 step('kiosk screens in Chromium against the real service (Playwright + axe-core)', 'pnpm', [
   'exec',

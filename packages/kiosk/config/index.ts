@@ -21,7 +21,7 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: 'dist/h5',
+    outputRoot: process.env.BANGBAN_KIOSK_OUT ?? 'dist/h5',
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -13,7 +13,7 @@ import { createService, type Service } from '../../server/src/service'
 import type {} from '../src/platform/simulator'
 
 export const SHOTS = resolve(__dirname, '../../../test-results/kiosk')
-export const KIOSK_DIR = resolve(__dirname, '../dist/h5')
+export const KIOSK_DIR = process.env.BANGBAN_KIOSK_DIR ?? resolve(__dirname, '../dist/h5')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 export interface Harness {

@@ -113,6 +113,49 @@ describe('kiosk jobs against the real service', () => {
     await page.context().close()
   })
 
+  it('pays and reports a problem in English too', async () => {
+    const page = await newKioskPage(harness)
+    await page.getByTestId('lang-en').click()
+    await page.getByRole('button', { name: /Pay a bill/ }).click()
+    await page.getByRole('heading', { name: 'Find your bills' }).waitFor()
+    await page.getByRole('radio', { name: 'Electricity' }).click()
+    for (const digit of '2000001') await page.getByTestId(`key-${digit}`).filter({ visible: true }).click()
+    await page.getByRole('button', { name: 'Find bills' }).click()
+    await page.getByRole('heading', { name: 'Choose the bills to pay' }).waitFor()
+    await expect(page.getByTestId('pay-total').filter({ visible: true }).textContent()).resolves.toBe(
+      '¥128.40',
+    )
+    expect((await spoken(page)).at(-1)).toContain('We found one unpaid')
+    await page.getByRole('button', { name: 'Pay ¥128.40' }).click()
+    await page.getByRole('img', { name: 'WeChat payment QR code' }).waitFor()
+    expect((await spoken(page)).at(-1)).toContain('one hundred twenty-eight yuan')
+    await expectAccessible(page, 'en-pay-3-qr')
+
+    await page.getByRole('button', { name: 'Home' }).filter({ visible: true }).click()
+    await page
+      .getByRole('button', { name: /Report a problem/ })
+      .filter({ visible: true })
+      .click()
+    await page
+      .getByRole('heading', { name: 'Please confirm who you are' })
+      .filter({ visible: true })
+      .waitFor()
+    await insertIdCard(page, RESIDENT)
+    await page.getByRole('heading', { name: 'Choose the kind of problem' }).waitFor()
+    await page.getByRole('radio').filter({ visible: true }).first().click()
+    await page.getByRole('checkbox', { name: 'A water pipe leaks' }).click()
+    await page.getByRole('button', { name: 'Next' }).filter({ visible: true }).click()
+    await page.getByRole('radio').filter({ visible: true }).first().click()
+    for (const digit of '13912345678')
+      await page.getByTestId(`key-${digit}`).filter({ visible: true }).click()
+    await page.getByRole('button', { name: 'Next' }).filter({ visible: true }).click()
+    await page.getByRole('heading', { name: 'Check and send' }).waitFor()
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.getByRole('heading', { name: 'Sent' }).waitFor()
+    await expectAccessible(page, 'en-request-5-success')
+    await page.context().close()
+  })
+
   it('warns after 60 s idle with a spoken countdown, and wipes the visit at 90 s', async () => {
     const context = await harness.browser.newContext({
       viewport: { width: 1080, height: 1920 },

@@ -1,17 +1,28 @@
 import { AppRoot } from '@bangban/shared/app/AppRoot'
 import { IdleGuard } from '@bangban/shared/ui/IdleGuard'
 import '@bangban/shared/ui/styles.css'
-import type { PropsWithChildren } from 'react'
+import { useEffect, useState, type PropsWithChildren } from 'react'
 import './app.css'
 import { createKioskPlatform } from './platform/kioskPlatform'
+import { shellBridge } from './platform/shellBridge'
 
 const platform = createKioskPlatform()
 
 function App({ children }: PropsWithChildren) {
+  // A kiosk's own configuration may set other idle times than the 60 s warning and 90 s wipe.
+  const [idle, setIdle] = useState<{ warnAfterMs: number; endAfterMs: number } | null>(null)
+  useEffect(() => {
+    const bridge = shellBridge()
+    if (bridge)
+      void bridge.kioskInfo().then(
+        (info) => setIdle(info.idle),
+        () => undefined,
+      )
+  }, [])
   return (
     <AppRoot platform={platform}>
       {children}
-      <IdleGuard />
+      <IdleGuard {...(idle ?? {})} />
     </AppRoot>
   )
 }

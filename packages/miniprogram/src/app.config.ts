@@ -7,6 +7,8 @@ export default defineAppConfig({
     'pages/pay/index',
     'pages/request/index',
   ],
+  // WeChat's 同声传译 (text to speech, recognition); added to the app in the admin console first.
+  plugins: { WechatSI: { version: '0.3.6', provider: 'wx069ba97219f66d99' } },
   window: {
     // i18n-exempt: the static title WeChat shows while the app loads
     navigationBarTitleText: '帮办通',

@@ -15,6 +15,8 @@ import {
 } from '@bangban/shared/voice/speaker'
 import Taro from '@tarojs/taro'
 import QRCode from 'qrcode'
+import { bridgeDevices, endShellSession, loadShellKey, shellBridge, withShellVoices } from './shellBridge'
+import { kioskSpeaker } from './kioskSpeaker'
 import { simulatedDevices } from './simulator'
 
 /**
@@ -72,14 +74,19 @@ function wipeVisit(): void {
 }
 
 export function createKioskPlatform(): Platform {
-  const { devices, simulator } = simulatedDevices()
-  let speaker = browserSpeaker()
+  const bridge = shellBridge()
+  const simulated = simulatedDevices()
+  const { simulator } = simulated
+  const devices = bridge ? bridgeDevices(bridge) : simulated.devices
+  let speaker = kioskSpeaker(browserSpeaker())
+  if (bridge) speaker = withShellVoices(speaker, bridge.speech)
   if (BANGBAN_SIMULATORS) {
     speaker = recordingSpeaker(speaker, simulator.speech)
     window.bangbanSimulator = simulator
+    window.bangbanDevices = devices
   }
   const headers: Record<string, string> = {}
-  void loadKioskKey(headers)
+  void (bridge ? loadShellKey(bridge, headers) : loadKioskKey(headers))
   return {
     kind: 'kiosk',
     apiBaseUrl: window.location.origin,
@@ -91,6 +98,6 @@ export function createKioskPlatform(): Platform {
       method: 'wechat-native',
       renderQr: (text) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 480 }),
     },
-    endSession: wipeVisit,
+    endSession: bridge ? () => endShellSession(bridge, wipeVisit) : wipeVisit,
   }
 }

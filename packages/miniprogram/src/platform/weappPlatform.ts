@@ -6,7 +6,7 @@ import { createMiniProgramTransport, type MiniProgramRequest } from '@bangban/sh
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { PAGES } from '@bangban/shared/screens/nav'
 import { appStore } from '@bangban/shared/state/appStore'
-import { silentSpeaker } from '@bangban/shared/voice/speaker'
+import { weappSpeaker } from './weappSpeaker'
 import Taro from '@tarojs/taro'
 
 export function createWeappPlatform(): Platform {
@@ -15,7 +15,7 @@ export function createWeappPlatform(): Platform {
     apiBaseUrl: BANGBAN_API_BASE_URL,
     transport: createMiniProgramTransport(Taro.request as unknown as MiniProgramRequest),
     extraHeaders: {},
-    speaker: silentSpeaker,
+    speaker: weappSpeaker(),
     payment: {
       method: 'wechat-jsapi',
       requestPayment: async (params) => {

@@ -19,17 +19,31 @@ import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goTo, replaceWith } from './nav'
+import { AuditSection } from './records/AuditSection'
 import { PaymentsSection } from './records/PaymentsSection'
 import { RequestsSection } from './records/RequestsSection'
+import { allows } from './staff/logic'
 import { asApiError, useApi, useLoad } from './useApi'
 
 export function RecordsScreen() {
   const t = useT()
   const api = useApi()
-  const { session } = useAppState()
-  const appointments = useLoad(session ? () => api.call('listAppointments') : null, [api, session?.token])
-  const requests = useLoad(session ? () => api.call('listServiceRequests') : null, [api, session?.token])
-  const bills = useLoad(session ? () => api.call('listBills', { query: {} }) : null, [api, session?.token])
+  const { session, delegation } = useAppState()
+  // A helper sees only what the grant covers; the 代帮办 trail is for the resident alone.
+  const can = (scope: 'booking' | 'payment' | 'request') => session !== null && allows(delegation, scope)
+  const appointments = useLoad(can('booking') ? () => api.call('listAppointments') : null, [
+    api,
+    session?.token,
+  ])
+  const requests = useLoad(can('request') ? () => api.call('listServiceRequests') : null, [
+    api,
+    session?.token,
+  ])
+  const bills = useLoad(can('payment') ? () => api.call('listBills', { query: {} }) : null, [
+    api,
+    session?.token,
+  ])
+  const audit = useLoad(session && !delegation ? () => api.call('myAudit') : null, [api, session?.token])
   const [confirming, setConfirming] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
@@ -121,6 +135,8 @@ export function RecordsScreen() {
       ) : null}
       {requests.error ? <ErrorView error={requests.error} onRetry={requests.reload} /> : null}
       {bills.data ? <PaymentsSection bills={bills.data} /> : null}
+      {audit.data ? <AuditSection entries={audit.data} /> : null}
+      {audit.error ? <ErrorView error={audit.error} onRetry={audit.reload} /> : null}
     </ScreenFrame>
   )
 }

@@ -17,6 +17,7 @@ import { Pressable } from '../ui/Pressable'
 import { ScreenFrame } from '../ui/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { TextField } from '../ui/TextField'
+import { maskDigits } from '../ui/digits'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goTo, replaceWith } from './nav'
@@ -27,7 +28,7 @@ const TOTAL_STEPS = 4
 export function RequestScreen() {
   const t = useT()
   const api = useApi()
-  const { session } = useAppState()
+  const { session, delegation } = useAppState()
   const categories = useLoad(() => api.call('listRequestCategories'), [api])
   const grids = useLoad(() => api.call('listGrids'), [api])
   const [category, setCategory] = useState<RequestCategory | null>(null)
@@ -37,6 +38,8 @@ export function RequestScreen() {
   const [gridId, setGridId] = useState<string | null>(null)
   const [address, setAddress] = useState('')
   const [phone, setPhone] = useState('')
+  // A helper acting for the resident never sees their full number, even the one they typed.
+  const shownPhone = delegation ? maskDigits(phone) : phone
   const [located, setLocated] = useState(false)
   const [result, setResult] = useState<ServiceRequest | null>(null)
   const [busy, setBusy] = useState(false)
@@ -67,7 +70,7 @@ export function RequestScreen() {
                 category: category?.name ?? '',
                 description,
                 place: [gridName, address].filter(Boolean).join(' '),
-                phone,
+                phone: shownPhone,
               })
             : t('voice.request.success', {
                 requestNo: result?.requestNo ?? '',
@@ -201,6 +204,7 @@ export function RequestScreen() {
             maxLength={11}
             grouping={[3, 4, 4]}
             placeholder={t('request.phonePlaceholder')}
+            masked={!!delegation}
           />
           <View className="bb-actions">
             <Button
@@ -231,7 +235,7 @@ export function RequestScreen() {
           <Row label={t('request.category')} value={category?.name ?? ''} />
           <Row label={t('request.what')} value={description} />
           <Row label={t('request.where')} value={[gridName, address].filter(Boolean).join(' ')} />
-          <Row label={t('request.phone')} value={phone} />
+          <Row label={t('request.phone')} value={shownPhone} />
         </View>
       ) : null}
       {step === 4 ? (

@@ -3,20 +3,34 @@ import { createApiClient, type ApiClient } from '../api/client'
 import { ApiError } from '../api/errors'
 import { usePlatform } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'
+import { endDelegation } from './staff/staffSession'
 
-/** The API client of this door, sending the visit's token and language with every call. */
+/**
+ * The API client of this door, sending the visit's token and language with every call. When a
+ * helper acts for a resident and the service says the grant has ended, acting for them ends here
+ * at once (their data wiped from the kiosk), not at the next periodic check.
+ */
 export function useApi(): ApiClient {
   const platform = usePlatform()
-  return useMemo(
-    () =>
-      createApiClient({
-        baseUrl: platform.apiBaseUrl,
-        transport: platform.transport,
-        getToken: () => appStore.get().session?.token,
-        getHeaders: () => ({ ...platform.extraHeaders, 'accept-language': appStore.get().language }),
-      }),
-    [platform],
-  )
+  return useMemo(() => {
+    const client = createApiClient({
+      baseUrl: platform.apiBaseUrl,
+      transport: platform.transport,
+      getToken: () => appStore.get().session?.token,
+      getHeaders: () => ({ ...platform.extraHeaders, 'accept-language': appStore.get().language }),
+    })
+    const call = (async (...args: Parameters<ApiClient['call']>) => {
+      try {
+        return await client.call(...args)
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'CONSENT_EXPIRED' && appStore.get().delegation) {
+          void endDelegation(platform, 'revoked')
+        }
+        throw error
+      }
+    }) as ApiClient['call']
+    return { call }
+  }, [platform])
 }
 
 export function asApiError(error: unknown): ApiError {

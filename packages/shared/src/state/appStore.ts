@@ -2,7 +2,9 @@
  * The state of one resident's visit: language, text size, speech settings and the session. It
  * lives in memory only, so ending the visit (reset) leaves nothing behind for the next person.
  */
+import type { ConsentScope } from '../api/consents'
 import type { ResidentSummary } from '../api/identity'
+import type { StaffSummary } from '../api/staff'
 import { DEFAULT_LANGUAGE, type Language } from '../i18n'
 import type { TextSize } from '../theme/tokens'
 
@@ -11,6 +13,31 @@ export interface SessionState {
   readonly expiresAt: string
   readonly resident: ResidentSummary
 }
+
+/** A helper signed in at the kiosk (staff mode). Memory only, like everything here. */
+export interface StaffState {
+  readonly token: string
+  readonly expiresAt: string
+  readonly staff: StaffSummary
+  /** The language the helper works in, kept when a resident's visit is wiped. */
+  readonly language: Language
+}
+
+/**
+ * The helper acting for a resident under a consent grant. While set, `session` holds the
+ * delegated token (subject the resident, actor the helper), so the resident screens work unchanged.
+ */
+export interface DelegationState {
+  readonly consentId: string
+  readonly resident: ResidentSummary
+  readonly expiresAt: string
+  readonly scopes: readonly ConsentScope[]
+  readonly helperName: string
+  readonly staffNo: string
+}
+
+/** Why the last delegation ended, shown once on the helper console. */
+export type DelegationEnd = 'ended' | 'expired' | 'revoked'
 
 export interface SpeechSettings {
   readonly muted: boolean
@@ -23,6 +50,11 @@ export interface AppState {
   readonly textSize: TextSize
   readonly speech: SpeechSettings
   readonly session: SessionState | null
+  /** Kiosk staff mode: the signed-in helper. */
+  readonly staff: StaffState | null
+  /** Kiosk staff mode: acting for a resident. */
+  readonly delegation: DelegationState | null
+  readonly delegationEnded: DelegationEnd | null
 }
 
 export const initialAppState: AppState = {
@@ -30,6 +62,9 @@ export const initialAppState: AppState = {
   textSize: 'large',
   speech: { muted: false, slow: false, volume: 1 },
   session: null,
+  staff: null,
+  delegation: null,
+  delegationEnded: null,
 }
 
 type Listener = () => void

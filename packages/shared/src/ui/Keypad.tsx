@@ -4,6 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
+import { grouped, maskDigits } from './digits'
 import { Pressable } from './Pressable'
 
 export interface KeypadProps {
@@ -16,22 +17,20 @@ export interface KeypadProps {
   /** Groups digits for reading, e.g. [3, 4, 4] for a mobile number. */
   readonly grouping?: readonly number[]
   readonly placeholder?: string
+  /** Show only the first 3 and last 4 digits (a helper typing a resident's number). */
+  readonly masked?: boolean
 }
 
-function grouped(value: string, grouping: readonly number[] | undefined): string {
-  if (!grouping) return value
-  const parts: string[] = []
-  let rest = value
-  for (const size of grouping) {
-    if (!rest) break
-    parts.push(rest.slice(0, size))
-    rest = rest.slice(size)
-  }
-  if (rest) parts.push(rest)
-  return parts.join(' ')
-}
-
-export function Keypad({ label, value, onChange, maxLength, prefix, grouping, placeholder }: KeypadProps) {
+export function Keypad({
+  label,
+  value,
+  onChange,
+  maxLength,
+  prefix,
+  grouping,
+  placeholder,
+  masked,
+}: KeypadProps) {
   const t = useT()
   const press = (digit: string) => {
     if (value.length < maxLength) onChange(value + digit)
@@ -46,7 +45,9 @@ export function Keypad({ label, value, onChange, maxLength, prefix, grouping, pl
         aria-live="polite"
       >
         <Text className="bb-keypad-value">
-          {value || prefix ? `${prefix ?? ''}${grouped(value, grouping)}` : (placeholder ?? '')}
+          {value || prefix
+            ? `${prefix ?? ''}${grouped(masked ? maskDigits(value) : value, grouping)}`
+            : (placeholder ?? '')}
         </Text>
       </View>
       <View className="bb-keypad-keys" role="group" aria-label={t('keypad.label')}>

@@ -8,6 +8,7 @@ import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'rea
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { goBack, goHome } from '../screens/nav'
+import { DelegationBanner } from '../screens/staff/DelegationBanner'
 import { appStore } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
 import { Button } from './Button'
@@ -29,6 +30,8 @@ export interface ScreenFrameProps {
   readonly hideBack?: boolean
   /** Replaces the bottom bar (the home screen's settings). */
   readonly footer?: ReactNode
+  /** A small control in the top bar's corner (the kiosk's discreet staff entry). */
+  readonly corner?: ReactNode
 }
 
 export function ScreenFrame({
@@ -39,23 +42,27 @@ export function ScreenFrame({
   finished,
   hideBack,
   footer,
+  corner,
   children,
 }: PropsWithChildren<ScreenFrameProps>) {
   const t = useT()
   const platform = usePlatform()
-  const { session, textSize, speech } = useAppState()
+  const { session, delegation, textSize, speech } = useAppState()
   const [helperCalled, setHelperCalled] = useState(false)
   useEffect(() => {
     // The mini-program's navigation bar says where the resident is, in their language.
     if (platform.kind === 'weapp') void Taro.setNavigationBarTitle({ title })
   }, [platform.kind, title])
-  const home = () => (finished && platform.kind === 'kiosk' ? platform.endSession() : goHome())
+  // While a helper acts for a resident, a finished job leads back to the start, not to the end of
+  // the visit: only 结束代办 (or the grant's end) wipes it, and revokes the grant as it does.
+  const home = () => (finished && platform.kind === 'kiosk' && !delegation ? platform.endSession() : goHome())
   return (
     <View className={`bb-screen bb-text-${textSize}`} style={themeStyle(textSize)}>
       <View className="bb-topbar" role="banner">
+        {delegation ? <DelegationBanner /> : null}
         <View className="bb-topbar-who">
           <Text className="bb-app-name">{t('app.name')}</Text>
-          {session ? (
+          {session && !delegation ? (
             <Text className="bb-signed-in">
               {t('common.signedInAs', { name: session.resident.maskedName })}
             </Text>
@@ -69,6 +76,7 @@ export function ScreenFrame({
             onPress={() => setHelperCalled(true)}
             testId="call-helper"
           />
+          {corner}
         </View>
       </View>
       {speech.muted ? (

@@ -69,7 +69,9 @@ export function webSpeechSpeaker(
   const voices = (): VoiceInfo[] =>
     (['zh-CN', 'zh-HK', 'en'] as const).flatMap((lang) => {
       const voice = chooseVoice(synthesis.getVoices(), lang)
-      return voice ? [{ name: voice.name, lang, engine: 'web-speech', localService: voice.localService ?? true }] : []
+      return voice
+        ? [{ name: voice.name, lang, engine: 'web-speech', localService: voice.localService ?? true }]
+        : []
     })
   return {
     id: 'web-speech',

@@ -1,0 +1,145 @@
+/**
+ * The kiosk's voice in the built H5 against the real service: each screen asks for its prompt on
+ * entry, 再听一遍 asks again, leaving a screen cancels, and the clips engine really plays (its start
+ * and end events come from WebAudio playing the served clip files).
+ */
+import type { Page } from 'playwright-core'
+import { createI18n, type Language } from '../../shared/src/i18n'
+import { normalizeFreeText } from '../../shared/src/voice/normalize'
+import type { VoiceDiagnostics } from '../src/platform/kioskSpeaker'
+import { newKioskPage, spoken, startHarness, type Harness } from './harness'
+
+function prompt(key: string, lang: Language = 'zh-CN'): string {
+  return normalizeFreeText(createI18n(lang).t(key), lang)
+}
+
+async function speech(page: Page) {
+  return page.evaluate(() => window.bangbanSimulator?.speech ?? [])
+}
+
+async function voiceLog(page: Page): Promise<VoiceDiagnostics['log']> {
+  return page.evaluate(() => window.bangbanVoice?.log ?? [])
+}
+
+/** Waits until the voice log shows `kind` for the utterance of `text`. */
+async function waitForVoice(page: Page, kind: 'start' | 'end', text: string): Promise<void> {
+  await page.waitForFunction(
+    ([k, t]) => (window.bangbanVoice?.log ?? []).some((e) => e.kind === k && e.detail === t),
+    [kind, text] as const,
+    { timeout: 45000 },
+  )
+}
+
+/** The prompts each tile leads to, in order (反映问题 and 我的记录 ask who you are first). */
+const SCREENS = [
+  { tile: 'tile-book', heading: '选择科室或服务', says: ['voice.book.service'] },
+  { tile: 'tile-pay', heading: '查找账单', says: ['voice.pay.find'] },
+  { tile: 'tile-request', heading: '请先确认身份', says: ['voice.request.category', 'voice.signIn.card'] },
+  { tile: 'tile-records', heading: '请先确认身份', says: ['voice.signIn.card'] },
+] as const
+
+/** Pages stay in Taro's stack: only the visible screen's buttons count. */
+function visible(page: Page, testId: string) {
+  return page.locator(`[data-testid="${testId}"]:visible`)
+}
+
+describe('kiosk voice', () => {
+  let harness: Harness
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterAll(async () => {
+    await harness?.close()
+  })
+
+  it('speaks the welcome from the clips and plays it to the end', async () => {
+    const page = await newKioskPage(harness)
+    const home = prompt('voice.home')
+    expect(await spoken(page)).toEqual([home])
+    await waitForVoice(page, 'start', home)
+    const log = await voiceLog(page)
+    expect(log.find((e) => e.kind === 'engine')?.detail).toBe('clips')
+    await waitForVoice(page, 'end', home)
+    const done = await voiceLog(page)
+    const start = done.find((e) => e.kind === 'start')!.at
+    const end = done.find((e) => e.kind === 'end')!.at
+    // The welcome is a long sentence: it takes seconds to say, so the clips really played.
+    expect(end - start).toBeGreaterThan(4000)
+    await page.context().close()
+  })
+
+  it.each(SCREENS)(
+    '$tile says $says on entry, 再听一遍 says it again, leaving cancels it',
+    async (screen) => {
+      const page = await newKioskPage(harness)
+      const home = prompt('voice.home')
+      await waitForVoice(page, 'start', home)
+      await visible(page, screen.tile).click()
+      await page.getByRole('heading', { name: screen.heading }).waitFor()
+      const expected = screen.says.map((key) => prompt(key))
+      const last = expected[expected.length - 1]!
+      await page.waitForFunction(
+        (t) => (window.bangbanSimulator?.speech ?? []).some((e) => e.kind === 'speak' && e.text === t),
+        last,
+      )
+      expect(await spoken(page)).toEqual([home, ...expected])
+      // The long welcome was still playing: the new prompt stopped it rather than waiting or overlapping.
+      await waitForVoice(page, 'start', last)
+      const entered = await voiceLog(page)
+      expect(entered.some((e) => e.kind === 'error' && e.detail === 'interrupted')).toBe(true)
+
+      await visible(page, 'repeat').click()
+      expect((await spoken(page)).slice(-2)).toEqual([last, last])
+
+      await visible(page, 'home').click()
+      await page.getByRole('heading', { name: createI18n('zh-CN').t('home.title') }).waitFor()
+      await page.waitForFunction(
+        (t) =>
+          (window.bangbanSimulator?.speech ?? []).filter((e) => e.kind === 'speak' && e.text === t).length >=
+          2,
+        home,
+      )
+      const after = await speech(page)
+      const repeated = after.map((e) => e.text).lastIndexOf(last)
+      const kinds = after.slice(repeated + 1).map((e) => e.kind)
+      expect(kinds[0]).toBe('cancel')
+      expect(kinds[kinds.length - 1]).toBe('speak')
+      expect(after[after.length - 1]!.text).toBe(home)
+      await page.context().close()
+    },
+  )
+
+  it.each([
+    ['lang-zh-HK', 'zh-HK'],
+    ['lang-en', 'en'],
+  ] as const)('after %s the welcome is said in that language from its clips', async (testId, lang) => {
+    const page = await newKioskPage(harness)
+    await page.getByTestId(testId).click()
+    const expected = prompt('voice.home', lang)
+    await page.waitForFunction(
+      (t) => (window.bangbanSimulator?.speech ?? []).some((e) => e.kind === 'speak' && e.text === t),
+      expected,
+    )
+    await waitForVoice(page, 'start', expected)
+    const engines = (await voiceLog(page)).filter((e) => e.kind === 'engine').map((e) => e.detail)
+    expect(engines[engines.length - 1]).toBe('clips')
+    await page.context().close()
+  })
+
+  it('asks for nothing from outside its own origin (the CSP stays intact)', async () => {
+    const page = await harness.browser.newPage()
+    const foreign: string[] = []
+    const violations: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().startsWith(harness.baseUrl) && !r.url().startsWith('data:')) foreign.push(r.url())
+    })
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+    })
+    await page.goto(`${harness.baseUrl}/kiosk/`)
+    await waitForVoice(page, 'start', prompt('voice.home'))
+    expect(foreign).toEqual([])
+    expect(violations).toEqual([])
+    await page.close()
+  })
+})

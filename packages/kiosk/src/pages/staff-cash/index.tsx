@@ -1,0 +1,3 @@
+import { CashScreen } from '@bangban/shared/screens/staff/CashScreen'
+
+export default CashScreen

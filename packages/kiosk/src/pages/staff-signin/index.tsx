@@ -1,0 +1,3 @@
+import { StaffSignInScreen } from '@bangban/shared/screens/staff/StaffSignInScreen'
+
+export default StaffSignInScreen

@@ -1,0 +1,3 @@
+import { StaffConsoleScreen } from '@bangban/shared/screens/staff/StaffConsoleScreen'
+
+export default StaffConsoleScreen

@@ -1,0 +1,50 @@
+/**
+ * 代办记录 in 我的记录: what was done for the resident under their grants, in plain words, by whom
+ * (masked name and staff number) and when. Newest first, as the service gives them.
+ */
+import { Text, View } from '@tarojs/components'
+import type { AuditEntryView } from '../../api/audit'
+import { shanghaiDate } from '../../domain/time'
+import { displayDate, displayTime } from '../../format/display'
+import { useT } from '../../i18n/useT'
+import { Heading } from '../../ui/Heading'
+import { assistedEntries, auditActionKey } from '../staff/logic'
+
+export function AuditSection({ entries }: { entries: readonly AuditEntryView[] }) {
+  const t = useT()
+  const shown = assistedEntries(entries)
+  const who = (entry: AuditEntryView) =>
+    entry.actor.kind === 'staff'
+      ? t('records.auditByStaff', { name: entry.actor.maskedName ?? '', staffNo: entry.actor.staffNo ?? '' })
+      : entry.actor.kind === 'resident'
+        ? t('records.auditByYou')
+        : t('records.auditBySystem')
+  return (
+    <>
+      <Heading level={2} text={t('records.audit')} />
+      {shown.length === 0 ? <Text className="bb-text bb-muted">{t('records.noAudit')}</Text> : null}
+      {shown.length ? (
+        <View className="bb-audit" role="list" aria-label={t('records.audit')}>
+          {shown.map((entry) => (
+            <View
+              key={entry.seq}
+              className="bb-card bb-audit-entry"
+              role="listitem"
+              data-testid="audit-entry"
+            >
+              <Text className="bb-row-value">
+                {t(`auditActions.${auditActionKey(entry.action)}`, {
+                  defaultValue: t('auditActions.generic'),
+                })}
+              </Text>
+              <Text className="bb-text">{who(entry)}</Text>
+              <Text className="bb-text bb-muted">
+                {`${displayDate(t, shanghaiDate(entry.at))} ${displayTime(entry.at)}`}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </>
+  )
+}

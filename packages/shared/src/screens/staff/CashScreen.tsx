@@ -1,0 +1,263 @@
+/**
+ * 现金缴费 at the 代帮办 window, while a helper acts for a resident with a payment grant: choose the
+ * resident's unpaid bills → count the cash received on the keypad (the change is worked out) →
+ * 收款成功 with a receipt. Recorded as `counter-cash` under the delegated token.
+ */
+import { Text, View } from '@tarojs/components'
+import { useMemo, useRef, useState } from 'react'
+import type { Bill } from '../../api/bills'
+import type { ApiError } from '../../api/errors'
+import type { Payment } from '../../api/payments'
+import { sumFen } from '../../domain/money'
+import { shanghaiDate, shanghaiTime } from '../../domain/time'
+import { displayMoney } from '../../format/display'
+import { useT } from '../../i18n/useT'
+import { usePlatform } from '../../platform/PlatformContext'
+import { useAppState } from '../../state/useAppState'
+import { Button } from '../../ui/Button'
+import { Keypad } from '../../ui/Keypad'
+import { Notice } from '../../ui/Notice'
+import { Pressable } from '../../ui/Pressable'
+import { ScreenFrame } from '../../ui/ScreenFrame'
+import { Waiting } from '../../ui/Waiting'
+import { useScreenVoice } from '../../voice/useScreenVoice'
+import { ErrorView } from '../ErrorView'
+import { goBack, goTo } from '../nav'
+import { asApiError, useApi, useLoad } from '../useApi'
+import { allows, changeFen, yuanDigitsToFen } from './logic'
+
+const TOTAL_STEPS = 2
+
+function newIdempotencyKey(): string {
+  return `cash-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}
+
+export function CashScreen() {
+  const t = useT()
+  const api = useApi()
+  const platform = usePlatform()
+  const { delegation } = useAppState()
+  const permitted = delegation !== null && allows(delegation, 'payment')
+  const bills = useLoad<Bill[]>(permitted ? () => api.call('listBills', { query: {} }) : null, [
+    api,
+    permitted,
+  ])
+  const [chosen, setChosen] = useState<string[] | null>(null)
+  const [counting, setCounting] = useState(false)
+  const [received, setReceived] = useState('')
+  const [payment, setPayment] = useState<Payment | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [printed, setPrinted] = useState(false)
+  const idempotencyKey = useRef(newIdempotencyKey())
+
+  const unpaid = useMemo(() => (bills.data ?? []).filter((b) => b.status === 'unpaid'), [bills.data])
+  const chosenIds = chosen ?? unpaid.map((b) => b.id)
+  const chosenBills = unpaid.filter((b) => chosenIds.includes(b.id))
+  const total = sumFen(chosenBills.map((b) => b.amountFen))
+  const receivedFen = yuanDigitsToFen(received)
+  const change = changeFen(total, receivedFen)
+  const step = payment ? 3 : counting ? 2 : 1
+
+  const prompt =
+    step === 1
+      ? bills.data
+        ? unpaid.length
+          ? t('helper.spoken.cashChoose', { count: unpaid.length })
+          : t('voice.pay.nothing')
+        : null
+      : step === 2
+        ? t('helper.spoken.cashCount', { amount: displayMoney(total) })
+        : payment?.cash
+          ? t('helper.spoken.cashDone', {
+              amount: displayMoney(payment.amountFen),
+              change: displayMoney(payment.cash.changeFen),
+            })
+          : null
+  const { repeat, say } = useScreenVoice(prompt)
+
+  const take = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      const created = await api.call('createPayment', {
+        body: { billIds: chosenBills.map((b) => b.id), method: 'counter-cash', cashReceivedFen: receivedFen },
+        idempotencyKey: idempotencyKey.current,
+      })
+      setPayment(created)
+    } catch (e) {
+      const apiError = asApiError(e)
+      setError(apiError)
+      say(t(`errors.${apiError.code}`))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const print = async () => {
+    if (!platform.devices || !payment) return
+    await platform.devices.printReceipt({
+      title: t('helper.cashReceiptTitle'),
+      highlight: displayMoney(payment.amountFen),
+      lines: [
+        ...chosenBills.map((b) => ({
+          label: `${t(`billKinds.${b.kind}`)} ${b.period}`,
+          value: displayMoney(b.amountFen),
+        })),
+        { label: t('helper.received'), value: displayMoney(payment.cash?.receivedFen ?? 0) },
+        { label: t('helper.change'), value: displayMoney(payment.cash?.changeFen ?? 0) },
+        {
+          label: t('pay.paidAt'),
+          value: payment.paidAt ? `${shanghaiDate(payment.paidAt)} ${shanghaiTime(payment.paidAt)}` : '',
+        },
+        { label: t('pay.paymentNo'), value: payment.id },
+        { label: t('helper.handledBy'), value: delegation?.staffNo ?? '' },
+      ],
+    })
+    setPrinted(true)
+  }
+
+  const back = () => {
+    setError(null)
+    if (step === 2) {
+      setCounting(false)
+      setReceived('')
+    } else goBack()
+  }
+
+  const title = [t('helper.cashStepChoose'), t('helper.cashStepCount'), t('helper.cashDone')][step - 1]!
+  return (
+    <ScreenFrame
+      title={title}
+      {...(payment ? { hideBack: true } : { step: { current: step, total: TOTAL_STEPS } })}
+      onRepeat={repeat}
+      onBack={back}
+    >
+      {!permitted ? <Notice kind="error" title={t('helper.notGranted')} /> : null}
+      {error ? <ErrorView error={error} /> : null}
+      {bills.loading || busy ? <Waiting text={t('common.loading')} /> : null}
+      {bills.error ? <ErrorView error={bills.error} onRetry={bills.reload} /> : null}
+      {step === 1 && bills.data ? (
+        unpaid.length === 0 ? (
+          <Notice kind="info" title={t('pay.nothingToPay')} />
+        ) : (
+          <>
+            <View className="bb-choices" role="group" aria-label={t('helper.cashStepChoose')}>
+              {unpaid.map((bill) => (
+                <Pressable
+                  key={bill.id}
+                  role="checkbox"
+                  selected={chosenIds.includes(bill.id)}
+                  label={`${t(`billKinds.${bill.kind}`)} ${bill.period}`}
+                  description={displayMoney(bill.amountFen)}
+                  onPress={() =>
+                    setChosen(
+                      chosenIds.includes(bill.id)
+                        ? chosenIds.filter((id) => id !== bill.id)
+                        : [...chosenIds, bill.id],
+                    )
+                  }
+                  className="bb-choice bb-bill"
+                  testId="bill"
+                >
+                  <Text className="bb-choice-label">{`${t(`billKinds.${bill.kind}`)} ${bill.period}`}</Text>{' '}
+                  <Text className="bb-bill-amount">{displayMoney(bill.amountFen)}</Text>
+                </Pressable>
+              ))}
+            </View>
+            <View className="bb-card">
+              <Text className="bb-row-label">{t('pay.total')}</Text>
+              <Text className="bb-display" data-testid="cash-total">
+                {displayMoney(total)}
+              </Text>
+            </View>
+            <View className="bb-actions">
+              <Button
+                variant="primary"
+                label={t('helper.takeCash', { amount: displayMoney(total) })}
+                onPress={() => {
+                  setReceived('')
+                  setCounting(true)
+                }}
+                disabled={chosenBills.length === 0}
+                testId="take-cash"
+              />
+            </View>
+          </>
+        )
+      ) : null}
+      {step === 2 ? (
+        <>
+          <View className="bb-card">
+            <Text className="bb-row-label">{t('helper.due')}</Text>
+            <Text className="bb-display" data-testid="cash-due">
+              {displayMoney(total)}
+            </Text>
+          </View>
+          <Keypad
+            label={t('helper.receivedLabel')}
+            value={received}
+            onChange={setReceived}
+            maxLength={6}
+            placeholder={t('helper.receivedPlaceholder')}
+          />
+          <Text className="bb-text" data-testid="cash-change">
+            {received === ''
+              ? t('helper.receivedHint')
+              : change === null
+                ? t('errors.CASH_NOT_ENOUGH')
+                : t('helper.changeIs', { change: displayMoney(change) })}
+          </Text>
+          <View className="bb-actions">
+            <Button
+              variant="primary"
+              label={t('helper.confirmCash', { amount: displayMoney(receivedFen) })}
+              onPress={() => void take()}
+              disabled={busy || change === null || receivedFen === 0}
+              testId="confirm-cash"
+            />
+          </View>
+        </>
+      ) : null}
+      {payment ? (
+        <>
+          <View className="bb-card" data-testid="cash-receipt">
+            {chosenBills.map((b) => (
+              <View key={b.id} className="bb-row">
+                <Text className="bb-row-label">{`${t(`billKinds.${b.kind}`)} ${b.period}`}</Text>
+                <Text className="bb-row-value">{displayMoney(b.amountFen)}</Text>
+              </View>
+            ))}
+            <View className="bb-row">
+              <Text className="bb-row-label">{t('pay.total')}</Text>
+              <Text className="bb-row-value">{displayMoney(payment.amountFen)}</Text>
+            </View>
+            <View className="bb-row">
+              <Text className="bb-row-label">{t('helper.received')}</Text>
+              <Text className="bb-row-value">{displayMoney(payment.cash?.receivedFen ?? 0)}</Text>
+            </View>
+            <View className="bb-row">
+              <Text className="bb-row-label">{t('helper.change')}</Text>
+              <Text className="bb-row-value" data-testid="cash-change-given">
+                {displayMoney(payment.cash?.changeFen ?? 0)}
+              </Text>
+            </View>
+          </View>
+          <View className="bb-actions">
+            {platform.devices ? (
+              <Button
+                variant="primary"
+                icon="printer"
+                label={t('pay.printReceipt')}
+                onPress={() => void print()}
+                testId="print-receipt"
+              />
+            ) : null}
+            <Button label={t('home.records')} onPress={() => goTo('records')} />
+          </View>
+          {printed ? <Notice kind="success" title={t('book.printed')} /> : null}
+        </>
+      ) : null}
+    </ScreenFrame>
+  )
+}

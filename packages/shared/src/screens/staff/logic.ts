@@ -1,0 +1,65 @@
+/**
+ * Pure rules of assisted service at the kiosk: the countdown of a grant, which jobs it covers,
+ * how the 6-digit code is shown, how cash is counted, and which audit lines a resident sees.
+ */
+import type { AuditEntryView } from '../../api/audit'
+import type { ConsentScope } from '../../api/consents'
+
+export const ALL_SCOPES: readonly ConsentScope[] = ['booking', 'payment', 'request']
+
+/**
+ * Whole minutes left of a grant, rounded up (24:01 left reads "25", 0:30 left reads "1"), never
+ * negative; 0 once it has ended.
+ */
+export function minutesLeft(expiresAt: string, nowMs: number): number {
+  const ms = Date.parse(expiresAt) - nowMs
+  if (!Number.isFinite(ms) || ms <= 0) return 0
+  return Math.ceil(ms / 60_000)
+}
+
+/** True once the grant's time is up. */
+export function hasExpired(expiresAt: string, nowMs: number): boolean {
+  const end = Date.parse(expiresAt)
+  return !Number.isFinite(end) || end <= nowMs
+}
+
+/** Whether the delegation (if any) lets the visit do a job of this scope. */
+export function allows(delegation: { scopes: readonly ConsentScope[] } | null, scope: ConsentScope): boolean {
+  return delegation === null || delegation.scopes.includes(scope)
+}
+
+/** 123456 → "123 456": easier to read aloud and to copy onto the keypad. */
+export function groupCode(code: string): string {
+  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code
+}
+
+/** Cash typed on the keypad in yuan ("50") as fen. */
+export function yuanDigitsToFen(digits: string): number {
+  if (!/^\d{1,6}$/.test(digits)) return 0
+  return Number(digits) * 100
+}
+
+/** Change to give, or null when the cash received does not cover the amount. */
+export function changeFen(amountFen: number, receivedFen: number): number | null {
+  return receivedFen >= amountFen ? receivedFen - amountFen : null
+}
+
+/**
+ * The i18n key of an audit action: API operations keep their name (createAppointment), consent
+ * events lose their dots and dashes (consent.token-issued → consentTokenIssued), so no name ever
+ * walks into a nested key by accident.
+ */
+export function auditActionKey(action: string): string {
+  const key = action.replace(/[^A-Za-z0-9]+([A-Za-z0-9])?/g, (_, next: string | undefined) =>
+    next ? next.toUpperCase() : '',
+  )
+  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key : 'generic'
+}
+
+/**
+ * The lines of the audit trail that are about someone acting for the resident: everything under a
+ * grant and everything a member of staff did; the resident's own sign-ins stay out.
+ */
+export function assistedEntries(entries: readonly AuditEntryView[]): AuditEntryView[] {
+  return entries.filter((e) => e.grantId !== null || e.actor.kind === 'staff')
+}

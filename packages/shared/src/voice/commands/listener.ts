@@ -1,0 +1,34 @@
+/**
+ * Listening for a command, where the platform can: one utterance at a time, behind an interface,
+ * off unless a door turns it on. Chromium and Electron send audio to Google (which fails here and
+ * in mainland China), so the kiosk has no listener by default.
+ */
+import type { Language } from '../../i18n'
+import { matchCommand, type CommandMatch, type VoiceCommand } from './grammar'
+
+export interface VoiceListener {
+  readonly id: string
+  available(): boolean
+  /** One utterance: its transcript, or null for silence or a timeout. Rejects when listening fails. */
+  listen(options: { lang: Language; timeoutMs: number }): Promise<string | null>
+  stop(): void
+}
+
+export const noListener: VoiceListener = {
+  id: 'none',
+  available: () => false,
+  listen: async () => null,
+  stop: () => undefined,
+}
+
+/** Listens once and maps what was heard to a command; null when nothing usable was said. */
+export async function listenForCommand(
+  listener: VoiceListener,
+  grammar: readonly VoiceCommand[],
+  lang: Language,
+  timeoutMs = 8000,
+): Promise<CommandMatch | null> {
+  if (!listener.available()) return null
+  const transcript = await listener.listen({ lang, timeoutMs })
+  return transcript === null ? null : matchCommand(transcript, grammar, lang)
+}
