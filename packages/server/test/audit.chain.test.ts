@@ -80,12 +80,28 @@ describe.each(engines)('audit log on %s', (engine) => {
   })
 
   it('refuses updates and deletes in the database itself', async () => {
-    await expect(
-      sql`UPDATE audit_log SET action = 'forged' WHERE seq = 1`.execute(first.ctx.db),
-    ).rejects.toThrow(/append-only/)
-    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(first.ctx.db)).rejects.toThrow(
+    const entry = await appendAudit(first.ctx.db, {
+      at: new Date().toISOString(),
+      actorKind: 'system',
+      actorId: null,
+      subjectId: null,
+      grantId: null,
+      action: 'guarded',
+      target: null,
+    })
+    const update = sql`UPDATE audit_log SET action = ${'forged'} WHERE seq = ${entry.seq}`.execute(
+      first.ctx.db,
+    )
+    await expect(update).rejects.toThrow(/append-only/)
+    await expect(sql`DELETE FROM audit_log WHERE seq = ${entry.seq}`.execute(first.ctx.db)).rejects.toThrow(
       /append-only/,
     )
+    const row = await first.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('seq', '=', entry.seq)
+      .executeTakeFirstOrThrow()
+    expect(row.action).toBe('guarded')
     expect((await verifyChain(first.ctx.db)).problem).toBeNull()
   })
 
