@@ -5,7 +5,8 @@ const base = require('./jest.config.js')
 module.exports = {
   ...base,
   testMatch: ['**/e2e/**/*.e2e.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // The full accessibility audit tour runs on its own (`pnpm audit:a11y`, jest.a11y.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.audit\\.e2e\\.test\\.ts$'],
   testTimeout: 120000,
   maxWorkers: 1,
 }
