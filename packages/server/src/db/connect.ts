@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
 import pg from 'pg'
-import { migrations } from './migrations'
+import { migrationsFor } from './migrations'
 import type { Database } from './schema'
 
 export type Engine = 'sqlite' | 'postgres'
@@ -79,13 +79,12 @@ function withStatementCache(database: SQLite.Database) {
   }
 }
 
-const provider: MigrationProvider = { getMigrations: async () => migrations }
-
 /** Runs every pending migration; throws with the failing migration's name. */
 export async function migrate(store: Store, schema?: string): Promise<void> {
   if (store.engine === 'postgres' && schema) {
     await store.db.schema.createSchema(schema).ifNotExists().execute()
   }
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(store.engine) }
   const migrator = new Migrator({ db: store.db, provider })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

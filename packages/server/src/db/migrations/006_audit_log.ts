@@ -1,7 +1,13 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type Migration } from 'kysely'
+import type { Engine } from '../connect'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration describes the schema as it was then */
-export async function up(db: Kysely<any>): Promise<void> {
+/** The triggers differ per engine, so this migration is made for the engine it runs on. */
+export function auditLogMigration(engine: Engine): Migration {
+  return { up: (db) => up(db, engine) }
+}
+
+async function up(db: Kysely<any>, engine: Engine): Promise<void> {
   await db.schema
     .createTable('audit_log')
     .addColumn('seq', 'integer', (c) => c.primaryKey())
@@ -31,8 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 
   // Append-only in the database itself: no update, no delete, whoever asks.
-  const dialect = db.getExecutor().adapter.constructor.name
-  if (dialect.includes('Postgres')) {
+  if (engine === 'postgres') {
     await sql`
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

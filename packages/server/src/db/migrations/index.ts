@@ -1,21 +1,23 @@
 /** Every migration, in order. Names sort in the order they must run; never edit one that has shipped. */
 import type { Migration } from 'kysely'
+import type { Engine } from '../connect'
 import * as m001 from './001_identity_and_booking'
 import * as m002 from './002_people_places_and_bills'
 import * as m003 from './003_payments_and_staff_sessions'
 import * as m004 from './004_service_requests'
 import * as m005 from './005_grid_areas'
-import * as m006 from './006_audit_log'
+import { auditLogMigration } from './006_audit_log'
 import * as m007 from './007_consents'
 import * as m008 from './008_queue'
 
-export const migrations: Record<string, Migration> = {
+/** Every migration for an engine (most are the same on both). */
+export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '001_identity_and_booking': m001,
   '002_people_places_and_bills': m002,
   '003_payments_and_staff_sessions': m003,
   '004_service_requests': m004,
   '005_grid_areas': m005,
-  '006_audit_log': m006,
+  '006_audit_log': auditLogMigration(engine),
   '007_consents': m007,
   '008_queue': m008,
-}
+})
