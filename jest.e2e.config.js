@@ -5,8 +5,9 @@ const base = require('./jest.config.js')
 module.exports = {
   ...base,
   testMatch: ['**/e2e/**/*.e2e.test.ts'],
-  // The full accessibility audit tour runs on its own (`pnpm audit:a11y`, jest.a11y.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.audit\\.e2e\\.test\\.ts$'],
+  // *.extra.e2e.test.ts are browser checks not yet reliable enough to gate every change (the
+  // accessibility tour, layout at three sizes, real audio playback): run with jest.extra.config.js.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.extra\\.e2e\\.test\\.ts$'],
   testTimeout: 120000,
   maxWorkers: 1,
 }
