@@ -27,6 +27,7 @@ import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goTo } from './nav'
 import { asApiError, useApi } from './useApi'
+import { ReceiptActions } from './ReceiptActions'
 
 const TOTAL_STEPS = 3
 const POLL_MS = 2000
@@ -291,19 +292,7 @@ export function PayScreen() {
               <Text className="bb-row-value">{displayMoney(payment.amountFen)}</Text>
             </View>
           </View>
-          <View className="bb-actions">
-            {platform.devices ? (
-              <Button
-                variant="primary"
-                icon="printer"
-                label={t('pay.printReceipt')}
-                onPress={() => void print()}
-                testId="print-receipt"
-              />
-            ) : null}
-            <Button label={t('home.records')} onPress={() => goTo('records')} />
-          </View>
-          {printed ? <Notice kind="success" title={t('book.printed')} /> : null}
+          <ReceiptActions canPrint={!!platform.devices} printed={printed} onPrint={() => void print()} />
         </>
       ) : null}
     </ScreenFrame>

@@ -22,9 +22,10 @@ import { ScreenFrame } from '../../ui/ScreenFrame'
 import { Waiting } from '../../ui/Waiting'
 import { useScreenVoice } from '../../voice/useScreenVoice'
 import { ErrorView } from '../ErrorView'
-import { goBack, goTo } from '../nav'
+import { goBack } from '../nav'
 import { asApiError, useApi, useLoad } from '../useApi'
 import { allows, changeFen, yuanDigitsToFen } from './logic'
+import { ReceiptActions } from '../ReceiptActions'
 
 const TOTAL_STEPS = 2
 
@@ -243,19 +244,7 @@ export function CashScreen() {
               </Text>
             </View>
           </View>
-          <View className="bb-actions">
-            {platform.devices ? (
-              <Button
-                variant="primary"
-                icon="printer"
-                label={t('pay.printReceipt')}
-                onPress={() => void print()}
-                testId="print-receipt"
-              />
-            ) : null}
-            <Button label={t('home.records')} onPress={() => goTo('records')} />
-          </View>
-          {printed ? <Notice kind="success" title={t('book.printed')} /> : null}
+          <ReceiptActions canPrint={!!platform.devices} printed={printed} onPrint={() => void print()} />
         </>
       ) : null}
     </ScreenFrame>
