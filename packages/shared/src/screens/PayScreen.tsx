@@ -20,7 +20,6 @@ import { Heading } from '../ui/Heading'
 import { Keypad } from '../ui/Keypad'
 import { Notice } from '../ui/Notice'
 import { Picture } from '../ui/Picture'
-import { Pressable } from '../ui/Pressable'
 import { ScreenFrame } from '../ui/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../voice/useScreenVoice'
@@ -28,6 +27,7 @@ import { ErrorView } from './ErrorView'
 import { goTo } from './nav'
 import { asApiError, useApi } from './useApi'
 import { ReceiptActions } from './ReceiptActions'
+import { BillChecklist } from './BillChecklist'
 
 const TOTAL_STEPS = 3
 const POLL_MS = 2000
@@ -221,30 +221,13 @@ export function PayScreen() {
           <Notice kind="info" title={t('pay.nothingToPay')} />
         ) : (
           <>
-            <View className="bb-choices" role="group" aria-label={t('pay.stepChoose')}>
-              {unpaid.map((bill) => (
-                <Pressable
-                  key={bill.id}
-                  role="checkbox"
-                  selected={chosen.includes(bill.id)}
-                  label={`${t(`billKinds.${bill.kind}`)} ${bill.period}`}
-                  description={displayMoney(bill.amountFen)}
-                  onPress={() =>
-                    setChosen((c) =>
-                      c.includes(bill.id) ? c.filter((id) => id !== bill.id) : [...c, bill.id],
-                    )
-                  }
-                  className="bb-choice bb-bill"
-                  testId="bill"
-                >
-                  <Text className="bb-choice-label">{`${t(`billKinds.${bill.kind}`)} ${bill.period}`}</Text>{' '}
-                  <Text className="bb-bill-amount">{displayMoney(bill.amountFen)}</Text>{' '}
-                  <Text className="bb-text bb-muted">
-                    {bill.lines.map((l) => `${l.label} ${displayMoney(l.amountFen)}`).join(' · ')}
-                  </Text>
-                </Pressable>
-              ))}
-            </View>
+            <BillChecklist
+              label={t('pay.stepChoose')}
+              bills={unpaid}
+              chosen={chosen}
+              onChange={setChosen}
+              showLines
+            />
             <View className="bb-card">
               <Text className="bb-row-label">{t('pay.total')}</Text>
               <Text className="bb-display" data-testid="pay-total">

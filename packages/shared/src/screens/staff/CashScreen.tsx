@@ -17,7 +17,6 @@ import { useAppState } from '../../state/useAppState'
 import { Button } from '../../ui/Button'
 import { Keypad } from '../../ui/Keypad'
 import { Notice } from '../../ui/Notice'
-import { Pressable } from '../../ui/Pressable'
 import { ScreenFrame } from '../../ui/ScreenFrame'
 import { Waiting } from '../../ui/Waiting'
 import { useScreenVoice } from '../../voice/useScreenVoice'
@@ -26,6 +25,7 @@ import { goBack } from '../nav'
 import { asApiError, useApi, useLoad } from '../useApi'
 import { allows, changeFen, yuanDigitsToFen } from './logic'
 import { ReceiptActions } from '../ReceiptActions'
+import { BillChecklist } from '../BillChecklist'
 
 const TOTAL_STEPS = 2
 
@@ -143,29 +143,12 @@ export function CashScreen() {
           <Notice kind="info" title={t('pay.nothingToPay')} />
         ) : (
           <>
-            <View className="bb-choices" role="group" aria-label={t('helper.cashStepChoose')}>
-              {unpaid.map((bill) => (
-                <Pressable
-                  key={bill.id}
-                  role="checkbox"
-                  selected={chosenIds.includes(bill.id)}
-                  label={`${t(`billKinds.${bill.kind}`)} ${bill.period}`}
-                  description={displayMoney(bill.amountFen)}
-                  onPress={() =>
-                    setChosen(
-                      chosenIds.includes(bill.id)
-                        ? chosenIds.filter((id) => id !== bill.id)
-                        : [...chosenIds, bill.id],
-                    )
-                  }
-                  className="bb-choice bb-bill"
-                  testId="bill"
-                >
-                  <Text className="bb-choice-label">{`${t(`billKinds.${bill.kind}`)} ${bill.period}`}</Text>{' '}
-                  <Text className="bb-bill-amount">{displayMoney(bill.amountFen)}</Text>
-                </Pressable>
-              ))}
-            </View>
+            <BillChecklist
+              label={t('helper.cashStepChoose')}
+              bills={unpaid}
+              chosen={chosenIds}
+              onChange={setChosen}
+            />
             <View className="bb-card">
               <Text className="bb-row-label">{t('pay.total')}</Text>
               <Text className="bb-display" data-testid="cash-total">
