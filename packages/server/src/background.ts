@@ -1,16 +1,19 @@
 /**
  * Work done on timers by every running instance (each step is safe to run on several at once):
- * the payment reconciler (expired QR codes, unconfirmed closes, refunds) and the request
- * supervisor (dispatching waiting requests, escalating overdue ones).
+ * the payment reconciler (expired QR codes, unconfirmed closes, refunds), the request
+ * supervisor (dispatching waiting requests, escalating overdue ones) and WeChat's subscribe
+ * messages (appointment reminders, request progress).
  */
 import type { Logger } from 'pino'
 import { paymentsDeps } from './http/routes/payments'
 import { reconcilePayments } from './payments/orders'
 import { superviseRequests } from './requests/escalation'
 import type { Service } from './service'
+import { sendAppointmentReminders, sendRequestUpdates } from './wechat/messages'
 
 export const PAYMENT_RECONCILE_MS = 60_000
 export const REQUEST_SUPERVISE_MS = 5 * 60_000
+export const WECHAT_MESSAGES_MS = 60_000
 
 function every(ms: number, name: string, logger: Pick<Logger, 'error'>, work: () => Promise<unknown>) {
   let running = false
@@ -34,6 +37,16 @@ export function startBackgroundWork(service: Service, logger: Logger): { stop():
     every(REQUEST_SUPERVISE_MS, 'request supervision', logger, () =>
       superviseRequests(service.ctx.db, service.ctx.clock),
     ),
+    every(WECHAT_MESSAGES_MS, 'WeChat messages', logger, async () => {
+      const deps = {
+        db: service.ctx.db,
+        clock: service.ctx.clock,
+        notifier: service.ctx.wechat.notifier,
+        log: logger,
+      }
+      await sendAppointmentReminders(deps)
+      await sendRequestUpdates(deps)
+    }),
   ]
   return { stop: () => timers.forEach((timer) => clearInterval(timer)) }
 }

@@ -1,6 +1,9 @@
 /** Configuration from the environment, validated before anything starts. */
 import { z } from 'zod'
 import { loadWechatPayConfig, WechatPayConfigError, type WechatPayConfig } from './payments/wechatpay'
+import { loadWechatConfig, WechatConfigError, type WechatMiniProgramConfig } from './wechat/config'
+import { DEFAULT_TRUST_PROXY, parseTrustProxy, type TrustProxy } from './http/trustProxy'
+import { loadSmsConfig, SmsConfigError, type SmsConfig } from './sms/config'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -28,11 +31,25 @@ const Env = z.object({
   BANGBAN_SESSION_HOURS_STAFF: z.coerce.number().int().min(1).max(24).default(12),
   /** How long a QR code or JSAPI order stays payable. */
   BANGBAN_PAYMENT_MINUTES: z.coerce.number().int().min(5).max(120).default(15),
+  /** Senders allowed to name the client in X-Forwarded-For (the per-address rate limits count it). */
+  TRUST_PROXY: z
+    .string()
+    .default(DEFAULT_TRUST_PROXY)
+    .transform((value, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(value)
+      if ('trust' in parsed) return parsed.trust
+      ctx.addIssue({ code: 'custom', message: parsed.problem })
+      return z.NEVER
+    }),
 })
 
 export type Config = z.infer<typeof Env> & {
   /** WeChat Pay (all WECHATPAY_* set and valid), or null: the demo sandbox takes payments. */
   readonly wechatPay: WechatPayConfig | null
+  /** The mini-program's WeChat sign-in and subscribe messages (WECHAT_APPID, …), or null: development stand-ins. */
+  readonly wechat: WechatMiniProgramConfig | null
+  /** Which sender delivers sign-in codes (BANGBAN_SMS): the log, or Tencent Cloud SMS. */
+  readonly sms: SmsConfig
 }
 
 export class ConfigError extends Error {
@@ -56,8 +73,26 @@ export function loadConfig(
     if (!(error instanceof WechatPayConfigError)) throw error
     lines.push(...error.problems.map((problem) => `  ${problem}`))
   }
+  let wechat: WechatMiniProgramConfig | null = null
+  try {
+    wechat = loadWechatConfig(env)
+  } catch (error) {
+    if (!(error instanceof WechatConfigError)) throw error
+    lines.push(...error.problems.map((problem) => `  ${problem}`))
+  }
+  // A JSAPI order is for an openid of the app it names: the mini-program's, or WeChat refuses it.
+  if (wechat && wechatPay && wechat.appid !== wechatPay.appid) {
+    lines.push("  WECHATPAY_APPID must be the mini-program's WECHAT_APPID (JSAPI payments use its openids)")
+  }
+  let sms: SmsConfig = { sender: 'log' }
+  try {
+    sms = loadSmsConfig(env)
+  } catch (error) {
+    if (!(error instanceof SmsConfigError)) throw error
+    lines.push(...error.problems.map((problem) => `  ${problem}`))
+  }
   if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`The service cannot start: the configuration is wrong.\n${lines.join('\n')}`)
   }
-  return { ...parsed.data, wechatPay }
+  return { ...parsed.data, wechatPay, wechat, sms }
 }

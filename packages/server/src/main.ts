@@ -1,6 +1,5 @@
 /** `pnpm --filter @bangban/server start`: configuration → storage → HTTP, with a clean stop on SIGTERM. */
 import pino from 'pino'
-import { consoleSmsProvider } from './auth/sms'
 import { startBackgroundWork } from './background'
 import { ensureSlots } from './booking/schedule'
 import { ConfigError, loadConfig } from './config'
@@ -10,7 +9,7 @@ import { createService } from './service'
 async function main(): Promise<void> {
   const config = loadConfig()
   const logger = pino({ level: config.LOG_LEVEL, redact: LOG_REDACT_PATHS })
-  const service = await createService({ config, logger, sms: consoleSmsProvider(logger) })
+  const service = await createService({ config, logger })
   // New days come into the booking window every midnight; topping up hourly keeps it full.
   const topUp = setInterval(() => {
     ensureSlots(service.ctx.db, service.ctx.clock).catch((err: unknown) =>
@@ -44,6 +43,11 @@ async function main(): Promise<void> {
     service.ctx.payments.provider.name === 'sandbox'
       ? '  Payments: SANDBOX (no WECHATPAY_* set) — staff confirm payments at POST /api/v1/staff/payments/:id/sandbox-confirm'
       : `  Payments: WeChat Pay (${service.ctx.payments.wechat?.baseUrl ?? ''})`,
+  )
+  lines.push(
+    config.sms.sender === 'tencent'
+      ? '  SMS: Tencent Cloud SMS'
+      : '  SMS: LOG (BANGBAN_SMS=log) — sign-in codes are written to the service log, not sent',
   )
   if (service.generatedStaffPassword) {
     lines.push(

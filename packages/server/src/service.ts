@@ -8,7 +8,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { deploymentSecret } from './auth/secrets'
 import { registerKiosk } from './auth/kiosks'
 import { hashPassword } from './auth/passwords'
-import { consoleSmsProvider, type SmsProvider } from './auth/sms'
+import type { SmsProvider } from './auth/sms'
 import { ensureSlots } from './booking/schedule'
 import type { Config } from './config'
 import { connect, migrate, type Store } from './db/connect'
@@ -19,7 +19,10 @@ import type { PaymentProvider } from './payments/provider'
 import { sandboxProvider } from './payments/sandbox'
 import { wechatPayProvider } from './payments/wechatProvider'
 import { DEMO_KIOSK_ID, DEMO_KIOSK_NAME, seedDemo } from './seed/demo'
+import { createSmsProvider } from './sms'
 import { systemClock, type Clock } from './util/clock'
+import { developmentWechatAuth, wechatAuth } from './wechat/auth'
+import { developmentNotifier, wechatNotifier, type WechatNotifier } from './wechat/notifier'
 
 export interface ServiceOptions {
   readonly config: Config
@@ -30,6 +33,8 @@ export interface ServiceOptions {
   readonly schema?: string
   /** Replaces the provider chosen from the configuration (tests). */
   readonly paymentProvider?: PaymentProvider
+  /** Replaces the WeChat message sender chosen from the configuration (tests). */
+  readonly wechatNotifier?: WechatNotifier
   /** Tests only: runs inside the settling transaction before it commits (to simulate a crash). */
   readonly beforeSettleCommit?: (paymentId: string) => void | Promise<void>
 }
@@ -69,7 +74,9 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       await registerKiosk(store.db, 'kiosk-1', 'kiosk-1', config.BANGBAN_KIOSK_KEY, clock.now().toISOString())
     }
     await ensureSlots(store.db, clock)
-    const sms = options.sms ?? consoleSmsProvider({ info: () => undefined })
+    const sms =
+      options.sms ??
+      createSmsProvider(config.sms, { clock, ...(options.logger ? { log: options.logger } : {}) })
     const ctx: AppContext = {
       db: store.db,
       engine: store.engine,
@@ -81,6 +88,16 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         phone: config.BANGBAN_SESSION_HOURS_PHONE * 3600,
         staff: config.BANGBAN_SESSION_HOURS_STAFF * 3600,
       },
+      wechat: {
+        auth: config.wechat
+          ? wechatAuth(config.wechat, options.logger ? { log: options.logger } : {})
+          : developmentWechatAuth(),
+        notifier:
+          options.wechatNotifier ??
+          (config.wechat
+            ? wechatNotifier(config.wechat, { clock })
+            : developmentNotifier(options.logger ?? { info: () => undefined })),
+      },
       payments: {
         provider:
           options.paymentProvider ??
@@ -90,7 +107,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         ...(options.beforeSettleCommit ? { beforeSettleCommit: options.beforeSettleCommit } : {}),
       },
     }
-    const app = await buildApp(ctx, options.logger ? { logger: options.logger } : {})
+    const app = await buildApp(ctx, {
+      trustProxy: config.TRUST_PROXY,
+      ...(options.logger ? { logger: options.logger } : {}),
+    })
     const kioskDir = config.BANGBAN_KIOSK_DIR ?? resolve(__dirname, '../../kiosk/dist/h5')
     const demoKey = config.BANGBAN_SEED === 'demo' ? (config.BANGBAN_KIOSK_KEY ?? generatedKioskKey) : null
     const kioskUi = await serveKioskUi(app, kioskDir, demoKey)

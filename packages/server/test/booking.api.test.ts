@@ -1,29 +1,15 @@
 import type { Slot } from '@bangban/shared/api'
-import { bearer, engines, residents, startService, testDatabase, type TestDatabase } from './support/service'
+import { bearer, describeOnEngines, residents } from './support/service'
 
-type Started = Awaited<ReturnType<typeof startService>>
-
-describe.each(engines)('booking API on %s', (engine) => {
-  let database: TestDatabase
-  let service: Started
-
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-  })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
-
+describeOnEngines('booking API', (on) => {
   async function slots(serviceId: string, date: string): Promise<Slot[]> {
-    const res = await service.app.inject({ url: `/api/v1/slots?serviceId=${serviceId}&date=${date}` })
+    const res = await on.service.app.inject({ url: `/api/v1/slots?serviceId=${serviceId}&date=${date}` })
     expect(res.statusCode).toBe(200)
     return res.json()
   }
 
   it('lists the demo providers with their departments and services', async () => {
-    const res = await service.app.inject({ url: '/api/v1/providers' })
+    const res = await on.service.app.inject({ url: '/api/v1/providers' })
     const providers = res.json() as Array<{ name: string; services: Array<{ name: string }> }>
     expect(providers.map((p) => p.name)).toEqual(['幸福里社区卫生服务中心', '幸福里社区服务站'])
     expect(providers[0]!.services.map((s) => s.name)).toEqual(['全科', '中医科', '口腔科'])
@@ -45,7 +31,7 @@ describe.each(engines)('booking API on %s', (engine) => {
     expect(day[7]!.startsAt).toBe('2026-12-02T06:00:00.000Z')
     expect(day[11]!.endsAt).toBe('2026-12-02T08:30:00.000Z')
     const availability = (
-      await service.app.inject({ url: '/api/v1/availability?serviceId=svc-general' })
+      await on.service.app.inject({ url: '/api/v1/availability?serviceId=svc-general' })
     ).json()
     expect(availability).toHaveLength(14)
     // At 08:00 the 08:00 slot has started: it no longer counts.
@@ -55,9 +41,9 @@ describe.each(engines)('booking API on %s', (engine) => {
   })
 
   it('books, refuses a second booking that day, lists, cancels (freeing the place) and rebooks', async () => {
-    const [alice] = await residents(service, 1, 500)
+    const [alice] = await residents(on.service, 1, 500)
     const [first, second] = await slots('svc-tcm', '2026-12-03')
-    const booked = await service.app.inject({
+    const booked = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: bearer(alice!.token),
@@ -73,7 +59,7 @@ describe.each(engines)('booking API on %s', (engine) => {
     })
     expect((await slots('svc-tcm', '2026-12-03'))[0]!.remaining).toBe(4)
 
-    const again = await service.app.inject({
+    const again = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: bearer(alice!.token),
@@ -82,18 +68,18 @@ describe.each(engines)('booking API on %s', (engine) => {
     expect(again.statusCode).toBe(409)
     expect(again.json().error.code).toBe('ALREADY_BOOKED')
 
-    const mine = await service.app.inject({ url: '/api/v1/appointments', headers: bearer(alice!.token) })
+    const mine = await on.service.app.inject({ url: '/api/v1/appointments', headers: bearer(alice!.token) })
     expect(mine.json()).toHaveLength(1)
 
     const id = booked.json().id as string
-    const cancelled = await service.app.inject({
+    const cancelled = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${id}/cancel`,
       headers: bearer(alice!.token),
     })
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' })
     expect((await slots('svc-tcm', '2026-12-03'))[0]!.remaining).toBe(5)
-    const twice = await service.app.inject({
+    const twice = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${id}/cancel`,
       headers: bearer(alice!.token),
@@ -101,7 +87,7 @@ describe.each(engines)('booking API on %s', (engine) => {
     expect(twice.json().error.code).toBe('APPOINTMENT_NOT_ACTIVE')
     expect((await slots('svc-tcm', '2026-12-03'))[0]!.remaining).toBe(5)
 
-    const rebooked = await service.app.inject({
+    const rebooked = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: bearer(alice!.token),
@@ -112,16 +98,16 @@ describe.each(engines)('booking API on %s', (engine) => {
   })
 
   it('replays a retry with the same Idempotency-Key and refuses the key with another body', async () => {
-    const [bob] = await residents(service, 1, 501)
+    const [bob] = await residents(on.service, 1, 501)
     const [first, second] = await slots('svc-dental', '2026-12-04')
     const headers = { ...bearer(bob!.token), 'idempotency-key': 'retry-key-0001' }
-    const a = await service.app.inject({
+    const a = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers,
       payload: { slotId: first!.id },
     })
-    const b = await service.app.inject({
+    const b = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers,
@@ -131,14 +117,14 @@ describe.each(engines)('booking API on %s', (engine) => {
     expect(b.statusCode).toBe(201)
     expect(b.json().id).toBe(a.json().id)
     expect((await slots('svc-dental', '2026-12-04'))[0]!.remaining).toBe(4)
-    const other = await service.app.inject({
+    const other = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers,
       payload: { slotId: second!.id },
     })
     expect(other.json().error.code).toBe('IDEMPOTENCY_CONFLICT')
-    const bad = await service.app.inject({
+    const bad = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: { ...headers, 'idempotency-key': 'x' },
@@ -148,10 +134,10 @@ describe.each(engines)('booking API on %s', (engine) => {
   })
 
   it('reschedules atomically, and a full target keeps the old place', async () => {
-    const people = await residents(service, 6, 510)
+    const people = await residents(on.service, 6, 510)
     const [from, to] = await slots('svc-senior-card', '2026-12-05')
     for (const p of people.slice(0, 5)) {
-      const res = await service.app.inject({
+      const res = await on.service.app.inject({
         method: 'POST',
         url: '/api/v1/appointments',
         headers: bearer(p.token),
@@ -160,14 +146,14 @@ describe.each(engines)('booking API on %s', (engine) => {
       expect(res.statusCode).toBe(201)
     }
     const last = people[5]!
-    const mine = await service.app.inject({
+    const mine = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: bearer(last.token),
       payload: { slotId: from!.id },
     })
     const id = mine.json().id as string
-    const full = await service.app.inject({
+    const full = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${id}/reschedule`,
       headers: bearer(last.token),
@@ -179,7 +165,7 @@ describe.each(engines)('booking API on %s', (engine) => {
     expect(after[1]!.remaining).toBe(0)
 
     const third = after[2]!
-    const moved = await service.app.inject({
+    const moved = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${id}/reschedule`,
       headers: bearer(last.token),
@@ -193,18 +179,18 @@ describe.each(engines)('booking API on %s', (engine) => {
   })
 
   it('does not book a slot that has started, nor let one resident touch another one’s booking', async () => {
-    const [carol, dave] = await residents(service, 2, 520)
+    const [carol, dave] = await residents(on.service, 2, 520)
     const today = await slots('svc-pension-cert', '2026-12-01')
-    const res = await service.app.inject({
+    const res = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/appointments',
       headers: bearer(carol!.token),
       payload: { slotId: today[0]!.id },
     })
     const id = res.json().id as string
-    service.clock.advance(30 * 60_000 + 1)
+    on.service.clock.advance(30 * 60_000 + 1)
     try {
-      const late = await service.app.inject({
+      const late = await on.service.app.inject({
         method: 'POST',
         url: '/api/v1/appointments',
         headers: bearer(dave!.token),
@@ -212,9 +198,9 @@ describe.each(engines)('booking API on %s', (engine) => {
       })
       expect(late.json().error.code).toBe('SLOT_NOT_BOOKABLE')
     } finally {
-      service.clock.advance(-(30 * 60_000 + 1))
+      on.service.clock.advance(-(30 * 60_000 + 1))
     }
-    const theft = await service.app.inject({
+    const theft = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/appointments/${id}/cancel`,
       headers: bearer(dave!.token),
@@ -223,10 +209,10 @@ describe.each(engines)('booking API on %s', (engine) => {
   })
 
   it('requires a valid bearer token', async () => {
-    expect((await service.app.inject({ url: '/api/v1/appointments' })).json().error.code).toBe(
+    expect((await on.service.app.inject({ url: '/api/v1/appointments' })).json().error.code).toBe(
       'UNAUTHENTICATED',
     )
-    const res = await service.app.inject({
+    const res = await on.service.app.inject({
       url: '/api/v1/appointments',
       headers: { authorization: 'Bearer not-a-real-token-at-all' },
     })

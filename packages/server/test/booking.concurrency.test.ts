@@ -4,26 +4,10 @@
  * split across two service instances sharing the database.
  */
 import type { Slot } from '@bangban/shared/api'
-import { bearer, engines, residents, startService, testDatabase, type TestDatabase } from './support/service'
+import { bearer, describeOnEngines, residents } from './support/service'
 
-type Started = Awaited<ReturnType<typeof startService>>
-
-describe.each(engines)('booking under contention on %s', (engine) => {
-  let database: TestDatabase
-  let instances: Started[]
-
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    const first = await startService(database)
-    // SQLite is one embedded file per service; PostgreSQL is shared by several instances.
-    instances = engine === 'postgres' ? [first, await startService(database, first.clock)] : [first]
-  })
-  afterAll(async () => {
-    for (const instance of instances) await instance.close()
-    await database.drop()
-  })
-
-  const instance = (i: number) => instances[i % instances.length]!
+describeOnEngines('booking under contention', { instances: 2 }, (on) => {
+  const instance = on.instance
 
   async function slotsOf(serviceId: string, date: string): Promise<Slot[]> {
     return (await instance(0).app.inject({ url: `/api/v1/slots?serviceId=${serviceId}&date=${date}` })).json()

@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from '../src/booking/appointments'
 import { AppError } from '../src/util/errors'
-import { engines, residents, startService, testDatabase, type TestDatabase } from './support/service'
+import { describeOnEngines, residents } from './support/service'
 
 interface ModelSlot {
   id: string
@@ -48,18 +48,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
 )
 
-describe.each(engines)('booking rules against a model on %s', (engine) => {
-  let database: TestDatabase
-  let service: Awaited<ReturnType<typeof startService>>
+describeOnEngines('booking rules against a model', (on) => {
   let people: Array<{ id: string }>
   let slots: ModelSlot[]
 
   beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-    people = await residents(service, 4, 700)
+    people = await residents(on.service, 4, 700)
     const pick = async (serviceId: string, day: string, index: number) => {
-      const row = await service.ctx.db
+      const row = await on.service.ctx.db
         .selectFrom('slots')
         .selectAll()
         .where('service_id', '=', serviceId)
@@ -77,13 +73,9 @@ describe.each(engines)('booking rules against a model on %s', (engine) => {
       await pick('svc-general', '2026-12-07', 0),
     ]
   })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
 
   async function reset() {
-    const db = service.ctx.db
+    const db = on.service.ctx.db
     await db.deleteFrom('idempotency_keys').execute()
     await db
       .deleteFrom('appointments')
@@ -128,7 +120,7 @@ describe.each(engines)('booking rules against a model on %s', (engine) => {
                 : model.hasSameDay(o.r, o.s)
                   ? 'ALREADY_BOOKED'
                   : 'ok'
-            const got = await outcome(() => bookAppointment(service.ctx, resident, slots[o.s]!.id))
+            const got = await outcome(() => bookAppointment(on.service.ctx, resident, slots[o.s]!.id))
             if (expected === 'ok') {
               expect(got.startsWith('ok:')).toBe(true)
               const id = got.slice(3)
@@ -143,12 +135,12 @@ describe.each(engines)('booking rules against a model on %s', (engine) => {
             if (!id) continue
             const live = model.live.get(id)
             if (o.kind === 'cancel') {
-              const got = await outcome(() => cancelAppointment(service.ctx, resident, id))
+              const got = await outcome(() => cancelAppointment(on.service.ctx, resident, id))
               expect(got).toBe(live ? `ok:${id}` : 'APPOINTMENT_NOT_ACTIVE')
               model.live.delete(id)
             } else {
               const got = await outcome(() =>
-                rescheduleAppointment(service.ctx, resident, id, slots[o.s]!.id),
+                rescheduleAppointment(on.service.ctx, resident, id, slots[o.s]!.id),
               )
               let expected: string
               if (!live) expected = 'APPOINTMENT_NOT_ACTIVE'
@@ -160,7 +152,7 @@ describe.each(engines)('booking rules against a model on %s', (engine) => {
               if (live && expected.startsWith('ok:')) live.slot = o.s
             }
           }
-          const rows = await service.ctx.db
+          const rows = await on.service.ctx.db
             .selectFrom('slots')
             .select(['id', 'remaining'])
             .where(
@@ -174,7 +166,7 @@ describe.each(engines)('booking rules against a model on %s', (engine) => {
           }
         }
       }),
-      { numRuns: engine === 'sqlite' ? 60 : 25 },
+      { numRuns: on.engine === 'sqlite' ? 60 : 25 },
     )
   })
 })

@@ -273,9 +273,13 @@ describe.each(engines)('cash at the counter for a resident, with a payment grant
       })
       const audit = (
         await service.app.inject({ url: '/api/v1/me/audit', headers: bearer(residentToken) })
-      ).json() as Array<{ action: string; grantId: string | null }>
+      ).json() as Array<{ action: string; grantId: string | null; target: string | null }>
+      // The payment's line says it was cash, under this grant.
       expect(audit.filter((e) => e.grantId === id).map((e) => e.action)).toEqual(
-        expect.arrayContaining(['createPayment', 'listBills', 'consent.approved']),
+        expect.arrayContaining(['createPayment.counter-cash', 'listBills', 'consent.approved']),
+      )
+      expect(audit.find((e) => e.action === 'createPayment.counter-cash')?.target).toBe(
+        `${paid.json().id}?method=counter-cash`,
       )
     } finally {
       await service.close()

@@ -1,14 +1,13 @@
 /** Every route of the contract, fed generated bad input: never a 5xx, always our error body. */
 import { contract, ErrorBody, type RouteName } from '@bangban/shared/api'
 import fc from 'fast-check'
+import type { Service } from '../src/service'
 import {
   bearer,
-  engines,
+  describeOnEngines,
   KIOSK_KEY,
   residents,
   staffToken,
-  startService,
-  testDatabase,
   type TestDatabase,
 } from './support/service'
 import { startWechatService, wechatSetup, type WechatSetup } from './support/wechat'
@@ -73,22 +72,14 @@ function safeJson(text: string): unknown {
   }
 }
 
-describe.each(engines)('fuzzing every route on %s', (engine) => {
-  let database: TestDatabase
-  let service: Awaited<ReturnType<typeof startService>>
+describeOnEngines('fuzzing every route', (on) => {
   let token: string
   let staff: string
 
   beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-    token = (await residents(service, 1, 900))[0]!.token
+    token = (await residents(on.service, 1, 900))[0]!.token
     // A0001 is admin and helper: the staff routes it may call are fuzzed past their role check.
-    staff = await staffToken(service, 'A0001')
-  })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
+    staff = await staffToken(on.service, 'A0001')
   })
 
   const names = Object.keys(contract) as RouteName[]
@@ -128,7 +119,7 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
           if (input.idem !== null) headers['idempotency-key'] = input.idem.replace(/[^\x20-\x7e]/g, '')
           const hasBody = def.method !== 'GET' && (input.body !== null || input.rawBody !== null)
           if (hasBody) headers['content-type'] = input.contentType
-          const res = await service.app.inject({
+          const res = await on.service.app.inject({
             method: def.method,
             url: `${path}${query ? `?${query}` : ''}`,
             headers,
@@ -145,22 +136,16 @@ describe.each(engines)('fuzzing every route on %s', (engine) => {
 })
 
 /** WeChat Pay's callback answers in WeChat's own format: fuzz it with WeChat Pay configured. */
-describe.each(engines)('fuzzing the WeChat Pay callback on %s', (engine) => {
-  let database: TestDatabase
-  let setup: WechatSetup
-  let service: Awaited<ReturnType<typeof startWechatService>>
+type WechatStarted = Service & { setup: WechatSetup }
+const wechat = {
+  start: async (database: TestDatabase): Promise<WechatStarted> => {
+    const setup = await wechatSetup(database)
+    return Object.assign(await startWechatService(database, setup), { setup })
+  },
+  stop: (first: WechatStarted) => first.setup.close(),
+}
 
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    setup = await wechatSetup(database)
-    service = await startWechatService(database, setup)
-  })
-  afterAll(async () => {
-    await service.close()
-    await setup.close()
-    await database.drop()
-  })
-
+describeOnEngines('fuzzing the WeChat Pay callback', wechat, (on) => {
   it('never answers 5xx and never changes anything for bad callbacks', async () => {
     const header = fc.oneof(
       weirdString,
@@ -181,7 +166,7 @@ describe.each(engines)('fuzzing the WeChat Pay callback on %s', (engine) => {
         }),
         async (input) => {
           const clean = (v: string) => v.replace(/[^\x20-\x7e]/g, '')
-          const res = await service.app.inject({
+          const res = await on.service.app.inject({
             method: 'POST',
             url: '/api/v1/payments/wechat/notify',
             headers: {
@@ -202,7 +187,7 @@ describe.each(engines)('fuzzing the WeChat Pay callback on %s', (engine) => {
       { numRuns: 80 },
     )
     expect(
-      await service.ctx.db.selectFrom('payment_events').select('id').where('kind', '=', 'paid').execute(),
+      await on.service.ctx.db.selectFrom('payment_events').select('id').where('kind', '=', 'paid').execute(),
     ).toEqual([])
   })
 })

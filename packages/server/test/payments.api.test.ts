@@ -1,5 +1,5 @@
 /** Bills and payments through the API with the demo sandbox provider (no WeChat Pay configured). */
-import type { Bill, Payment } from '@bangban/shared/api'
+import type { AuditEntryView, Bill, Payment } from '@bangban/shared/api'
 import { residentByIdNumber } from '../src/auth/residents'
 import { createSession } from '../src/auth/sessions'
 import { DEMO_RESIDENT } from '../src/seed/demo'
@@ -299,5 +299,76 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
         )
       ).statusCode,
     ).toBe(400)
+  })
+})
+
+describe.each(engines)("cash at the counter in the resident's trail, on %s", (engine) => {
+  it('says how the bill was paid (为您缴费（现金）), by which helper, to the resident whose bill it was', async () => {
+    const { createI18n } = await import('@bangban/shared/i18n')
+    const { auditActionKey } = await import('@bangban/shared/screens/staff/logic')
+    const database = testDatabase(engine)
+    const service = await startService(database)
+    try {
+      const row = await residentByIdNumber(
+        service.ctx.db,
+        service.clock,
+        service.ctx.idPepper,
+        DEMO_RESIDENT.name,
+        DEMO_RESIDENT.idNumber,
+      )
+      const demo = (await createSession(service.ctx.db, service.clock, row.id, 'id-card', 3600, null)).token
+      const helper = await staffToken(service, 'H1001')
+      const cash = async (billId: string) => {
+        const res = await service.app.inject({
+          method: 'POST',
+          url: '/api/v1/payments',
+          headers: bearer(helper),
+          payload: { billIds: [billId], method: 'counter-cash', cashReceivedFen: 100_000 },
+        })
+        expect(res.statusCode).toBe(201)
+        return res.json() as Payment
+      }
+      // At the counter, without a grant: the resident's water account, then someone else's.
+      expect(
+        (await service.app.inject({ url: '/api/v1/bills?accountNo=W1000001', headers: bearer(helper) }))
+          .statusCode,
+      ).toBe(200)
+      const mine = await cash('bill-w1000001-1')
+      const theirs = await cash('bill-w1000002-1')
+
+      const trail = (
+        await service.app.inject({ url: '/api/v1/me/audit', headers: bearer(demo) })
+      ).json() as AuditEntryView[]
+      const line = trail.find((e) => e.target?.startsWith(mine.id))
+      expect(line).toMatchObject({
+        action: 'createPayment.counter-cash',
+        actor: { kind: 'staff', staffNo: 'H1001', maskedName: '张*办' },
+        subject: { id: row.id, maskedName: '王*明' },
+        grantId: null,
+        target: `${mine.id}?method=counter-cash`,
+      })
+      expect(trail.map((e) => e.action)).toContain('listBills')
+      expect(trail.some((e) => e.target?.startsWith(theirs.id))).toBe(false)
+      // Read the way the resident's 代办记录 reads it.
+      const key = `auditActions.${auditActionKey(line!.action)}`
+      expect(createI18n('zh-CN').t(key)).toBe('为您缴费（现金）')
+      expect(createI18n('zh-HK').t(key)).toBe('為您繳費（現金）')
+      expect(createI18n('en').t(key)).toBe('Paid a bill for you (in cash)')
+
+      // The stored entry keeps the operation's name; the method is in its target.
+      const stored = await service.ctx.db
+        .selectFrom('audit_log')
+        .select(['action', 'target', 'subject_id'])
+        .where('target', 'like', `${theirs.id}%`)
+        .executeTakeFirstOrThrow()
+      expect(stored).toEqual({
+        action: 'createPayment',
+        target: `${theirs.id}?method=counter-cash`,
+        subject_id: null,
+      })
+    } finally {
+      await service.close()
+      await database.drop()
+    }
   })
 })

@@ -4,36 +4,17 @@
  * payment, and a second payment of a bill refunded, never kept.
  */
 import type { Payment } from '@bangban/shared/api'
-import {
-  bearer,
-  engines,
-  residents,
-  staffToken,
-  startService,
-  testDatabase,
-  type TestDatabase,
-} from './support/service'
+import { bearer, describeOnEngines, residents, staffToken } from './support/service'
 
-type Started = Awaited<ReturnType<typeof startService>>
-
-describe.each(engines)('payments under contention on %s', (engine) => {
-  let database: TestDatabase
-  let instances: Started[]
+describeOnEngines('payments under contention', { instances: 2 }, (on) => {
   let helpers: string[]
 
   beforeAll(async () => {
-    database = testDatabase(engine)
-    const first = await startService(database)
-    instances = engine === 'postgres' ? [first, await startService(database, first.clock)] : [first]
-    helpers = [await staffToken(first, 'H1001'), await staffToken(first, 'H1002')]
-  })
-  afterAll(async () => {
-    for (const instance of instances) await instance.close()
-    await database.drop()
+    helpers = [await staffToken(on.service, 'H1001'), await staffToken(on.service, 'H1002')]
   })
 
-  const instance = (i: number) => instances[i % instances.length]!
-  const db = () => instances[0]!.ctx.db
+  const instance = on.instance
+  const db = () => on.service.ctx.db
   const pay = (i: number, headers: Record<string, string>, payload: object) =>
     instance(i).app.inject({ method: 'POST', url: '/api/v1/payments', headers, payload })
   const confirm = (i: number, id: string) =>

@@ -12,9 +12,7 @@ import { confirmSandboxPayment } from '../src/payments/access'
 import { createPayment, type Payer } from '../src/payments/create'
 import { reconcilePayments } from '../src/payments/orders'
 import { AppError } from '../src/util/errors'
-import { engines, residents, startService, testDatabase, type TestDatabase } from './support/service'
-
-type Started = Awaited<ReturnType<typeof startService>>
+import { describeOnEngines, residents } from './support/service'
 
 const FORWARD: Record<PaymentStatus, PaymentStatus[]> = {
   pending: ['pending', 'paid', 'closed', 'refunding', 'refunded'],
@@ -42,30 +40,22 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('expire' as const) }),
 )
 
-describe.each(engines)('payment state machine on %s', (engine) => {
-  let database: TestDatabase
-  let service: Started
+describeOnEngines('payment state machine', (on) => {
   let payers: Payer[]
   let run = 0
 
   beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-    const people = await residents(service, 2, 300)
+    const people = await residents(on.service, 2, 300)
     payers = [
       { residentId: people[0]!.id, deviceId: null, staffId: null },
       { residentId: people[1]!.id, deviceId: null, staffId: null },
       { residentId: null, deviceId: 'kiosk-xfl-1', staffId: null },
     ]
   })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
 
   it('keeps every bill paid at most once and every fen accounted for', async () => {
-    const deps = paymentsDeps(service.ctx, { warn: () => undefined })
-    const db = service.ctx.db
+    const deps = paymentsDeps(on.service.ctx, { warn: () => undefined })
+    const db = on.service.ctx.db
     await fc.assert(
       fc.asyncProperty(
         fc.tuple(lines, lines),
@@ -81,7 +71,7 @@ describe.each(engines)('payment state machine on %s', (engine) => {
               holder_name: 'test',
               address: 'x',
               resident_id: null,
-              created_at: service.clock.now().toISOString(),
+              created_at: on.service.clock.now().toISOString(),
             })
             .execute()
           const billIds = billLines.map((_, i) => `bill-prop-${run}-${i}`)
@@ -98,7 +88,7 @@ describe.each(engines)('payment state machine on %s', (engine) => {
                 lines: JSON.stringify(fens.map((amountFen, n) => ({ label: `line ${n}`, amountFen }))),
                 status: 'unpaid' as const,
                 due_date: '2026-12-28',
-                created_at: service.clock.now().toISOString(),
+                created_at: on.service.clock.now().toISOString(),
                 paid_at: null,
                 paid_by_payment_id: null,
               })),
@@ -138,7 +128,7 @@ describe.each(engines)('payment state machine on %s', (engine) => {
               } else if (step.kind === 'confirm' && created.length > 0) {
                 await confirmSandboxPayment(deps, created[step.pick % created.length]!)
               } else if (step.kind === 'expire') {
-                service.clock.advance(16 * 60_000)
+                on.service.clock.advance(16 * 60_000)
                 await reconcilePayments(deps)
               }
             } catch (error) {

@@ -9,8 +9,9 @@ import { paymentsDeps } from '../src/http/routes/payments'
 import { reconcilePayments } from '../src/payments/orders'
 import type { BuiltNotification } from '../src/payments/wechatpay/standin'
 import { signSha256Rsa } from '../src/payments/wechatpay/signing'
+import type { BillKind } from '../src/db/schema'
 import type { Service } from '../src/service'
-import { bearer, engines, residents, testDatabase, type TestDatabase } from './support/service'
+import { bearer, describeOnEngines, residents, type TestDatabase } from './support/service'
 import {
   APPID,
   merchantKeys,
@@ -20,48 +21,81 @@ import {
   type WechatSetup,
 } from './support/wechat'
 
-describe.each(engines)('WeChat Pay payments on %s', (engine) => {
-  let database: TestDatabase
+type WechatStarted = Service & { setup: WechatSetup }
+
+/** Services wired to one stand-in (and its clock) per database. */
+const wechat = {
+  start: async (database: TestDatabase, like?: WechatStarted): Promise<WechatStarted> => {
+    const setup = like?.setup ?? (await wechatSetup(database))
+    return Object.assign(await startWechatService(database, setup), { setup })
+  },
+  stop: (first: WechatStarted) => first.setup.close(),
+}
+
+describeOnEngines('WeChat Pay payments', wechat, (on) => {
   let setup: WechatSetup
-  let service: Service
   let token: string
 
   beforeAll(async () => {
-    database = testDatabase(engine)
-    setup = await wechatSetup(database)
-    service = await startWechatService(database, setup)
-    token = (await residents(service, 1, 950))[0]!.token
-  })
-  afterAll(async () => {
-    await service.close()
-    await setup.close()
-    await database.drop()
+    setup = on.service.setup
+    token = (await residents(on.service, 1, 950))[0]!.token
   })
 
-  const pay = (payload: object, on: Service = service) =>
-    on.app.inject({ method: 'POST', url: '/api/v1/payments', headers: bearer(token), payload })
-  const poll = (id: string, on: Service = service) =>
-    on.app.inject({ url: `/api/v1/payments/${id}`, headers: bearer(token) })
-  const notify = (n: BuiltNotification, on: Service = service) =>
-    on.app.inject({
+  /** Asks for a payment as `payer` (by default this test's resident) through `via`. */
+  const pay = (payload: object, payer = token, via: Service = on.service) =>
+    via.app.inject({ method: 'POST', url: '/api/v1/payments', headers: bearer(payer), payload })
+  const poll = (id: string, payer = token) =>
+    on.service.app.inject({ url: `/api/v1/payments/${id}`, headers: bearer(payer) })
+  const notify = (n: BuiltNotification, via: Service = on.service) =>
+    via.app.inject({
       method: 'POST',
       url: '/api/v1/payments/wechat/notify',
       headers: n.headers,
       payload: n.body,
     })
+  /** The payer pays at WeChat; returns the callback WeChat would send for it. */
+  const paidAtWechat = (paymentId: string) => {
+    setup.standIn.markPaid(paymentId)
+    return setup.standIn.buildPaymentNotification(paymentId)
+  }
+  /** A bill of its own for one test, so earlier tests' payments do not interfere. */
+  const freshBill = (
+    id: string,
+    kind: BillKind,
+    accountNo: string,
+    amountFen: number,
+    via: Service = on.service,
+  ) =>
+    via.ctx.db
+      .insertInto('bills')
+      .values({
+        id,
+        kind,
+        account_no: accountNo,
+        resident_id: null,
+        period: '2026-09',
+        amount_fen: amountFen,
+        lines: JSON.stringify([{ label: kind, amountFen }]),
+        status: 'unpaid',
+        due_date: '2026-10-28',
+        created_at: setup.clock.now().toISOString(),
+        paid_at: null,
+        paid_by_payment_id: null,
+      })
+      .execute()
   const state = async (paymentId: string) => {
-    const payment = await service.ctx.db
+    const payment = await on.service.ctx.db
       .selectFrom('payments')
       .selectAll()
       .where('id', '=', paymentId)
       .executeTakeFirstOrThrow()
-    const bills = await service.ctx.db
+    const bills = await on.service.ctx.db
       .selectFrom('bills')
       .innerJoin('payment_bills', 'payment_bills.bill_id', 'bills.id')
       .select(['bills.status', 'bills.paid_by_payment_id'])
       .where('payment_bills.payment_id', '=', paymentId)
       .execute()
-    const events = await service.ctx.db
+    const events = await on.service.ctx.db
       .selectFrom('payment_events')
       .select('kind')
       .where('payment_id', '=', paymentId)
@@ -104,8 +138,7 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
 
   it('marks a payment paid exactly once when its callback is delivered 10 times at once', async () => {
     const payment = (await pay({ billIds: ['bill-e2000001-1'], method: 'wechat-native' })).json() as Payment
-    setup.standIn.markPaid(payment.id)
-    const callback = setup.standIn.buildPaymentNotification(payment.id)
+    const callback = paidAtWechat(payment.id)
     const answers = await Promise.all(Array.from({ length: 10 }, () => notify(callback)))
     expect(answers.map((a) => a.statusCode)).toEqual(Array(10).fill(204))
     const after = await state(payment.id)
@@ -117,9 +150,8 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
 
   it('refuses callbacks with a bad signature, a stale timestamp or an unknown serial, changing nothing', async () => {
     const payment = (await pay({ billIds: ['bill-p4000001-1'], method: 'wechat-native' })).json() as Payment
-    setup.standIn.markPaid(payment.id)
+    const good = paidAtWechat(payment.id)
     const before = await state(payment.id)
-    const good = setup.standIn.buildPaymentNotification(payment.id)
     const timestamp = good.headers['Wechatpay-Timestamp']!
     const nonce = good.headers['Wechatpay-Nonce']!
     const forged: BuiltNotification = {
@@ -152,22 +184,16 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
 
   it('loses nothing when the process dies between "WeChat says paid" and the answer', async () => {
     // A second instance on the same database whose settling transaction dies before it commits.
-    const crashing = await startWechatService(database, setup, {
+    const crashing = await startWechatService(on.database, setup, {
       beforeSettleCommit: () => {
         throw new Error('process killed')
       },
     })
     try {
-      const [other] = await residents(service, 1, 951)
-      const created = await service.app.inject({
-        method: 'POST',
-        url: '/api/v1/payments',
-        headers: bearer(other!.token),
-        payload: { billIds: ['bill-w1000002-1'], method: 'wechat-native' },
-      })
+      const [other] = await residents(on.service, 1, 951)
+      const created = await pay({ billIds: ['bill-w1000002-1'], method: 'wechat-native' }, other!.token)
       const id = (created.json() as Payment).id
-      setup.standIn.markPaid(id)
-      const callback = setup.standIn.buildPaymentNotification(id)
+      const callback = paidAtWechat(id)
       const failed = await notify(callback, crashing)
       expect(failed.statusCode).toBe(500)
       expect(failed.json()).toMatchObject({ code: 'FAIL' })
@@ -182,92 +208,41 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
   })
 
   it('completes a payment whose callback never came, when the client polls (order query)', async () => {
-    const [p] = await residents(service, 1, 952)
-    // A fresh bill for this test, so earlier tests' payments do not interfere.
-    await service.ctx.db
-      .insertInto('bills')
-      .values({
-        id: 'bill-w1000002-poll',
-        kind: 'water',
-        account_no: 'W1000002',
-        resident_id: null,
-        period: '2026-09',
-        amount_fen: 1234,
-        lines: JSON.stringify([{ label: 'water', amountFen: 1234 }]),
-        status: 'unpaid',
-        due_date: '2026-10-28',
-        created_at: setup.clock.now().toISOString(),
-        paid_at: null,
-        paid_by_payment_id: null,
-      })
-      .execute()
-    const created = await service.app.inject({
-      method: 'POST',
-      url: '/api/v1/payments',
-      headers: bearer(p!.token),
-      payload: { billIds: ['bill-w1000002-poll'], method: 'wechat-native' },
-    })
+    const [p] = await residents(on.service, 1, 952)
+    await freshBill('bill-w1000002-poll', 'water', 'W1000002', 1234)
+    const created = await pay({ billIds: ['bill-w1000002-poll'], method: 'wechat-native' }, p!.token)
     const id = (created.json() as Payment).id
-    setup.standIn.markPaid(id) // paid at WeChat; the callback is lost (the service was down)
+    paidAtWechat(id) // the callback is lost (the service was down)
     // The service restarts (a new instance on the same database) and the kiosk keeps polling.
-    await service.close()
-    service = await startWechatService(database, setup)
+    await on.restart()
     later()
-    const polled = await service.app.inject({ url: `/api/v1/payments/${id}`, headers: bearer(p!.token) })
+    const polled = await poll(id, p!.token)
     expect(polled.json()).toMatchObject({ status: 'paid' })
     expect((await state(id)).bills).toEqual([{ status: 'paid', paid_by_payment_id: id }])
   })
 
   it('two QR codes paid for one bill: one kept, the other refunded automatically and recorded', async () => {
-    const [mother, son] = await residents(service, 2, 960)
-    await service.ctx.db
-      .insertInto('bills')
-      .values({
-        id: 'bill-e2000001-twice',
-        kind: 'electricity',
-        account_no: 'E2000001',
-        resident_id: null,
-        period: '2026-09',
-        amount_fen: 8800,
-        lines: JSON.stringify([{ label: 'power', amountFen: 8800 }]),
-        status: 'unpaid',
-        due_date: '2026-10-28',
-        created_at: setup.clock.now().toISOString(),
-        paid_at: null,
-        paid_by_payment_id: null,
-      })
-      .execute()
+    const [mother, son] = await residents(on.service, 2, 960)
+    await freshBill('bill-e2000001-twice', 'electricity', 'E2000001', 8800)
     const a = (
-      await service.app.inject({
-        method: 'POST',
-        url: '/api/v1/payments',
-        headers: bearer(mother!.token),
-        payload: { billIds: ['bill-e2000001-twice'], method: 'wechat-native' },
-      })
+      await pay({ billIds: ['bill-e2000001-twice'], method: 'wechat-native' }, mother!.token)
     ).json() as Payment
     // Closing A at WeChat fails (the son's new payment replaces it anyway), so A stays payable there.
     setup.standIn.failNextRequest(500, 'SYSTEM_ERROR')
     const b = (
-      await service.app.inject({
-        method: 'POST',
-        url: '/api/v1/payments',
-        headers: bearer(son!.token),
-        payload: {
-          billIds: ['bill-e2000001-twice'],
-          method: 'wechat-jsapi',
-          payerOpenid: 'oSonOpenid000002',
-        },
-      })
+      await pay(
+        { billIds: ['bill-e2000001-twice'], method: 'wechat-jsapi', payerOpenid: 'oSonOpenid000002' },
+        son!.token,
+      )
     ).json() as Payment
     expect(b.status).toBe('pending')
     expect((await state(a.id)).status).toBe('closed')
-    setup.standIn.markPaid(b.id)
-    setup.standIn.markPaid(a.id)
-    expect((await notify(setup.standIn.buildPaymentNotification(b.id))).statusCode).toBe(204)
-    expect((await notify(setup.standIn.buildPaymentNotification(a.id))).statusCode).toBe(204)
+    const [paidB, paidA] = [paidAtWechat(b.id), paidAtWechat(a.id)]
+    expect((await notify(paidB)).statusCode).toBe(204)
+    expect((await notify(paidA)).statusCode).toBe(204)
     expect((await state(b.id)).status).toBe('paid')
     expect((await state(a.id)).status).toBe('refunding')
-    const refund = await service.ctx.db
+    const refund = await on.service.ctx.db
       .selectFrom('refunds')
       .selectAll()
       .where('payment_id', '=', a.id)
@@ -278,11 +253,9 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
     await setup.standIn.settleRefund(refund.id, 'SUCCESS').catch(() => null)
     const refunded = await notify(setup.standIn.buildRefundNotification(refund.id))
     expect(refunded.statusCode).toBe(204)
-    const shown = (
-      await service.app.inject({ url: `/api/v1/payments/${a.id}`, headers: bearer(mother!.token) })
-    ).json()
+    const shown = (await poll(a.id, mother!.token)).json()
     expect(shown).toMatchObject({ status: 'refunded', refund: { status: 'succeeded', reason: 'duplicate' } })
-    const bill = await service.ctx.db
+    const bill = await on.service.ctx.db
       .selectFrom('bills')
       .selectAll()
       .where('id', '=', 'bill-e2000001-twice')
@@ -291,46 +264,34 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
   })
 
   it('closes expired orders at WeChat, even when WeChat cannot be asked first', async () => {
-    const [p] = await residents(service, 1, 970)
+    const [p] = await residents(on.service, 1, 970)
     const pending = (
-      await service.app.inject({
-        method: 'POST',
-        url: '/api/v1/payments',
-        headers: bearer(p!.token),
-        payload: { billIds: ['bill-w1000001-1'], method: 'wechat-native' },
-      })
+      await pay({ billIds: ['bill-w1000001-1'], method: 'wechat-native' }, p!.token)
     ).json() as Payment
     setup.clock.advance(20 * 60_000)
     setup.standIn.failNextRequest(500, 'SYSTEM_ERROR') // the order query fails
-    await reconcilePayments(paymentsDeps(service.ctx, { warn: () => undefined }))
+    await reconcilePayments(paymentsDeps(on.service.ctx, { warn: () => undefined }))
     expect((await state(pending.id)).status).toBe('closed')
     expect(setup.standIn.orders.get(pending.id)!.state).toBe('CLOSED')
   })
 
   it('the reconciler retries closing at WeChat an order replaced while WeChat was failing', async () => {
-    const [p] = await residents(service, 1, 971)
+    const [p] = await residents(on.service, 1, 971)
     const first = (
-      await service.app.inject({
-        method: 'POST',
-        url: '/api/v1/payments',
-        headers: bearer(p!.token),
-        payload: { billIds: ['bill-w1000001-1'], method: 'wechat-native' },
-      })
+      await pay({ billIds: ['bill-w1000001-1'], method: 'wechat-native' }, p!.token)
     ).json() as Payment
     setup.standIn.failNextRequest(500, 'SYSTEM_ERROR') // closing the first at WeChat fails
-    const second = await service.app.inject({
-      method: 'POST',
-      url: '/api/v1/payments',
-      headers: bearer(p!.token),
-      payload: { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi', payerOpenid: 'oRetryOpenid01' },
-    })
+    const second = await pay(
+      { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi', payerOpenid: 'oRetryOpenid01' },
+      p!.token,
+    )
     expect(second.statusCode).toBe(201)
     expect((await state(first.id)).status).toBe('closed')
     expect(setup.standIn.orders.get(first.id)!.state).toBe('NOTPAY')
     later()
-    await reconcilePayments(paymentsDeps(service.ctx, { warn: () => undefined }))
+    await reconcilePayments(paymentsDeps(on.service.ctx, { warn: () => undefined }))
     expect(setup.standIn.orders.get(first.id)!.state).toBe('CLOSED')
-    const row = await service.ctx.db
+    const row = await on.service.ctx.db
       .selectFrom('payments')
       .selectAll()
       .where('id', '=', first.id)
@@ -339,36 +300,15 @@ describe.each(engines)('WeChat Pay payments on %s', (engine) => {
   })
 
   it('answers 503 and keeps the bill payable when WeChat refuses our signature', async () => {
-    const broken = await startWechatService(database, {
+    const broken = await startWechatService(on.database, {
       ...setup,
       env: { ...setup.env, WECHATPAY_MERCHANT_SERIAL: 'ABCDEF0123456789ABCDEF0123456789ABCDEF01' },
     })
     try {
       const [p] = await residents(broken, 1, 980)
       const before = setup.standIn.requests.length
-      await broken.ctx.db
-        .insertInto('bills')
-        .values({
-          id: 'bill-p4000001-sign',
-          kind: 'property',
-          account_no: 'P4000001',
-          resident_id: null,
-          period: '2026-09',
-          amount_fen: 100,
-          lines: JSON.stringify([{ label: 'fee', amountFen: 100 }]),
-          status: 'unpaid',
-          due_date: '2026-10-28',
-          created_at: setup.clock.now().toISOString(),
-          paid_at: null,
-          paid_by_payment_id: null,
-        })
-        .execute()
-      const res = await broken.app.inject({
-        method: 'POST',
-        url: '/api/v1/payments',
-        headers: bearer(p!.token),
-        payload: { billIds: ['bill-p4000001-sign'], method: 'wechat-native' },
-      })
+      await freshBill('bill-p4000001-sign', 'property', 'P4000001', 100, broken)
+      const res = await pay({ billIds: ['bill-p4000001-sign'], method: 'wechat-native' }, p!.token, broken)
       expect(res.statusCode).toBe(503)
       expect(res.json().error.code).toBe('PAYMENT_PROVIDER_UNAVAILABLE')
       expect(setup.standIn.requests.slice(before).at(-1)).toMatchObject({ status: 401, code: 'SIGN_ERROR' })

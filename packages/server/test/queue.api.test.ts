@@ -1,32 +1,9 @@
 /** 取号 at the kiosks and 叫号 by helpers: in order, never the same person twice, on both engines. */
-import {
-  bearer,
-  engines,
-  KIOSK_KEY,
-  staffToken,
-  startService,
-  testDatabase,
-  type TestDatabase,
-} from './support/service'
+import { bearer, describeOnEngines, KIOSK_KEY, staffToken } from './support/service'
 
-describe.each(engines)('counter queue on %s', (engine) => {
-  let database: TestDatabase
-  let first: Awaited<ReturnType<typeof startService>>
-  let second: Awaited<ReturnType<typeof startService>>
-
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    first = await startService(database)
-    second = engine === 'postgres' ? await startService(database, first.clock) : first
-  })
-  afterAll(async () => {
-    if (second !== first) await second.close()
-    await first.close()
-    await database.drop()
-  })
-
+describeOnEngines('counter queue', { instances: 2 }, (on) => {
   const take = (i: number) =>
-    (i % 2 ? second : first).app.inject({
+    on.instance(i).app.inject({
       method: 'POST',
       url: '/api/v1/queue/tickets',
       headers: { 'x-kiosk-key': KIOSK_KEY },
@@ -39,10 +16,10 @@ describe.each(engines)('counter queue on %s', (engine) => {
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => `H${String(i + 1).padStart(3, '0')}`))
     expect(taken.map((r) => r.json().waitingAhead).sort((a, b) => a - b)[0]).toBe(0)
 
-    const helpers = [await staffToken(first, 'H1001'), await staffToken(first, 'H1002')]
+    const helpers = [await staffToken(on.service, 'H1001'), await staffToken(on.service, 'H1002')]
     const calls = await Promise.all(
       Array.from({ length: 14 }, (_, i) =>
-        (i % 2 ? second : first).app.inject({
+        on.instance(i).app.inject({
           method: 'POST',
           url: '/api/v1/queue/call-next',
           headers: bearer(helpers[i % 2]!),
@@ -56,7 +33,7 @@ describe.each(engines)('counter queue on %s', (engine) => {
       calls.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'QUEUE_EMPTY'),
     ).toBe(true)
 
-    const status = (await first.app.inject({ url: '/api/v1/queue' })).json()
+    const status = (await on.service.app.inject({ url: '/api/v1/queue' })).json()
     expect(status.waiting).toBe(0)
     expect(status.calls[0]).toMatchObject({
       ticketNo: expect.stringMatching(/^H\d{3}$/),
@@ -65,11 +42,13 @@ describe.each(engines)('counter queue on %s', (engine) => {
   })
 
   it('takes numbers only at a kiosk and calls them only as a helper', async () => {
-    expect((await first.app.inject({ method: 'POST', url: '/api/v1/queue/tickets' })).statusCode).toBe(401)
-    const gridWorker = await staffToken(first, 'G2001')
+    expect((await on.service.app.inject({ method: 'POST', url: '/api/v1/queue/tickets' })).statusCode).toBe(
+      401,
+    )
+    const gridWorker = await staffToken(on.service, 'G2001')
     expect(
       (
-        await first.app.inject({
+        await on.service.app.inject({
           method: 'POST',
           url: '/api/v1/queue/call-next',
           headers: bearer(gridWorker),

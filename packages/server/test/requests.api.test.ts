@@ -2,46 +2,27 @@
 import type { ServiceRequest, StaffServiceRequest } from '@bangban/shared/api'
 import { superviseRequests } from '../src/requests/escalation'
 import { residentRequestView } from '../src/requests/views'
-import {
-  bearer,
-  engines,
-  residents,
-  staffToken,
-  startService,
-  TEST_NOW,
-  testDatabase,
-  type TestDatabase,
-} from './support/service'
+import { bearer, describeOnEngines, residents, staffToken, TEST_NOW } from './support/service'
 
-type Started = Awaited<ReturnType<typeof startService>>
-
-describe.each(engines)('service requests on %s', (engine) => {
-  let database: TestDatabase
-  let service: Started
+describeOnEngines('service requests', (on) => {
   let resident: string
   let residentId: string
   const staff: Record<string, string> = {}
 
   beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-    const [someone] = await residents(service, 1, 600)
+    const [someone] = await residents(on.service, 1, 600)
     resident = someone!.token
     residentId = someone!.id
     for (const no of ['G2001', 'G2002', 'G2003', 'G2004', 'A0001', 'H1001'])
-      staff[no] = await staffToken(service, no)
+      staff[no] = await staffToken(on.service, no)
   })
   // Each test starts at the same moment (sessions last an hour; some tests move time on).
-  afterEach(() => service.clock.set(TEST_NOW))
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
+  afterEach(() => on.service.clock.set(TEST_NOW))
 
   const submit = (payload: object, headers: Record<string, string> = bearer(resident)) =>
-    service.app.inject({ method: 'POST', url: '/api/v1/requests', headers, payload })
+    on.service.app.inject({ method: 'POST', url: '/api/v1/requests', headers, payload })
   const act = (no: string, id: string, action: string, payload?: object) =>
-    service.app.inject({
+    on.service.app.inject({
       method: 'POST',
       url: `/api/v1/staff/requests/${id}/${action}`,
       headers: bearer(staff[no]!),
@@ -49,7 +30,7 @@ describe.each(engines)('service requests on %s', (engine) => {
     })
   const mine = async (id: string) =>
     (
-      await service.app.inject({ url: `/api/v1/requests/${id}`, headers: bearer(resident) })
+      await on.service.app.inject({ url: `/api/v1/requests/${id}`, headers: bearer(resident) })
     ).json() as ServiceRequest
   const base = {
     categoryId: 'cat-repair',
@@ -58,7 +39,7 @@ describe.each(engines)('service requests on %s', (engine) => {
   }
 
   it('lists the categories with their time limits', async () => {
-    const res = await service.app.inject({ url: '/api/v1/request-categories' })
+    const res = await on.service.app.inject({ url: '/api/v1/request-categories' })
     expect(res.json()).toEqual(
       expect.arrayContaining([{ id: 'cat-repair', name: '维修报修', kind: 'repair', timeLimitHours: 48 }]),
     )
@@ -75,7 +56,7 @@ describe.each(engines)('service requests on %s', (engine) => {
         gridId: 'grid-xfl-1',
         requestNo: expect.stringMatching(/^R20261201\d{3}$/),
       })
-      const row = await service.ctx.db
+      const row = await on.service.ctx.db
         .selectFrom('service_requests')
         .select('assignee_staff_id')
         .where('id', '=', res.json().id)
@@ -95,23 +76,25 @@ describe.each(engines)('service requests on %s', (engine) => {
     const unknown = (await submit({ ...base, address: '不知道在哪里' })).json()
     expect(unknown.gridId).toBe('grid-xfl-1')
 
-    await service.ctx.db.updateTable('staff').set({ on_duty: 0 }).where('id', '=', 'stf-g2003').execute()
+    await on.service.ctx.db.updateTable('staff').set({ on_duty: 0 }).where('id', '=', 'stf-g2003').execute()
     try {
       const waiting = (await submit({ ...base, gridId: 'grid-xfl-3' })).json() as ServiceRequest
       expect(waiting).toMatchObject({ status: 'submitted', assignee: null })
-      await service.ctx.db.updateTable('staff').set({ on_duty: 1 }).where('id', '=', 'stf-g2003').execute()
-      expect((await superviseRequests(service.ctx.db, service.clock)).dispatched).toBeGreaterThanOrEqual(1)
+      await on.service.ctx.db.updateTable('staff').set({ on_duty: 1 }).where('id', '=', 'stf-g2003').execute()
+      expect(
+        (await superviseRequests(on.service.ctx.db, on.service.clock)).dispatched,
+      ).toBeGreaterThanOrEqual(1)
       expect(await mine(waiting.id)).toMatchObject({
         status: 'dispatched',
         assignee: { gridId: 'grid-xfl-3' },
       })
     } finally {
-      await service.ctx.db.updateTable('staff').set({ on_duty: 1 }).where('id', '=', 'stf-g2003').execute()
+      await on.service.ctx.db.updateTable('staff').set({ on_duty: 1 }).where('id', '=', 'stf-g2003').execute()
     }
   })
 
   it('refuses bad input with a clear code and creates nothing', async () => {
-    const before = await service.ctx.db.selectFrom('service_requests').select('id').execute()
+    const before = await on.service.ctx.db.selectFrom('service_requests').select('id').execute()
     const cases: Array<[object, string]> = [
       [{ ...base, gridId: 'grid-xfl-1', contactPhone: '12345' }, 'INVALID_PHONE'],
       [{ categoryId: 'cat-repair', description: 'x', contactPhone: '13812345678' }, 'VALIDATION_FAILED'],
@@ -121,7 +104,7 @@ describe.each(engines)('service requests on %s', (engine) => {
     ]
     for (const [payload, code] of cases) expect((await submit(payload)).json().error.code).toBe(code)
     expect((await submit({ ...base, gridId: 'grid-xfl-1' }, {})).statusCode).toBe(401)
-    expect(await service.ctx.db.selectFrom('service_requests').select('id').execute()).toHaveLength(
+    expect(await on.service.ctx.db.selectFrom('service_requests').select('id').execute()).toHaveLength(
       before.length,
     )
     // A landline with its area code is a fine contact number.
@@ -135,7 +118,7 @@ describe.each(engines)('service requests on %s', (engine) => {
     const id = created.id
     // Only the assignee (G2002) may act; others do not even see it.
     expect((await act('G2001', id, 'accept')).statusCode).toBe(404)
-    service.clock.advance(10 * 60_000)
+    on.service.clock.advance(10 * 60_000)
     const accepted = (await act('G2002', id, 'accept')).json() as StaffServiceRequest
     expect(accepted).toMatchObject({
       status: 'accepted',
@@ -143,18 +126,18 @@ describe.each(engines)('service requests on %s', (engine) => {
       residentMaskedName: '居***0',
     })
     expect((await act('G2002', id, 'accept')).json().error.code).toBe('REQUEST_NOT_ACTIVE')
-    service.clock.advance(20 * 60_000)
+    on.service.clock.advance(20 * 60_000)
     await act('G2002', id, 'progress', { note: 'Bought a new lamp' })
-    service.clock.advance(20 * 60_000)
+    on.service.clock.advance(20 * 60_000)
     expect((await act('G2002', id, 'resolve', { note: 'Lamp replaced' })).json().status).toBe('resolved')
     // The admin sees it, with the number masked.
-    const seen = await service.app.inject({
+    const seen = await on.service.app.inject({
       url: `/api/v1/staff/requests/${id}`,
       headers: bearer(staff.A0001!),
     })
     expect(seen.json().contactPhone).toBe('138****5678')
 
-    const rated = await service.app.inject({
+    const rated = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/requests/${id}/rate`,
       headers: bearer(resident),
@@ -177,7 +160,7 @@ describe.each(engines)('service requests on %s', (engine) => {
     expect(view.timeline[3]!.note).toBe('Bought a new lamp')
     expect(view.firstResponseAt).toBe(view.timeline[2]!.at)
     expect(Date.parse(view.resolvedAt!) - Date.parse(view.createdAt)).toBe(50 * 60_000)
-    const again = await service.app.inject({
+    const again = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/requests/${id}/rate`,
       headers: bearer(resident),
@@ -189,15 +172,15 @@ describe.each(engines)('service requests on %s', (engine) => {
   it('lets the resident reopen a resolved request (back to the same worker) and nobody else touch it', async () => {
     const { id } = (await submit({ ...base, gridId: 'grid-xfl-3' })).json() as ServiceRequest
     await act('G2003', id, 'resolve', { note: 'Done' })
-    const [other] = await residents(service, 1, 601)
-    const theft = await service.app.inject({
+    const [other] = await residents(on.service, 1, 601)
+    const theft = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/requests/${id}/reopen`,
       headers: bearer(other!.token),
       payload: {},
     })
     expect(theft.statusCode).toBe(404)
-    const reopened = await service.app.inject({
+    const reopened = await on.service.app.inject({
       method: 'POST',
       url: `/api/v1/requests/${id}/reopen`,
       headers: bearer(resident),
@@ -232,7 +215,7 @@ describe.each(engines)('service requests on %s', (engine) => {
       (await act('G2004', id, 'transfer', { gridId: 'grid-xfl-1', staffId: 'stf-g2001' })).statusCode,
     ).toBe(400)
     expect((await act('H1001', id, 'accept')).statusCode).toBe(403)
-    const list = await service.app.inject({ url: '/api/v1/staff/requests', headers: bearer(staff.G2004!) })
+    const list = await on.service.app.inject({ url: '/api/v1/staff/requests', headers: bearer(staff.G2004!) })
     expect((list.json() as StaffServiceRequest[]).map((r) => r.id)).toContain(id)
   })
 
@@ -246,27 +229,27 @@ describe.each(engines)('service requests on %s', (engine) => {
       })
     ).json() as ServiceRequest
     // A day later every session has expired: look at the stored request directly.
-    const stored = () => residentRequestView(service.ctx.db, residentId, id)
-    service.clock.advance(23 * 3600_000)
+    const stored = () => residentRequestView(on.service.ctx.db, residentId, id)
+    on.service.clock.advance(23 * 3600_000)
     try {
-      const early = await superviseRequests(service.ctx.db, service.clock)
+      const early = await superviseRequests(on.service.ctx.db, on.service.clock)
       expect((await stored()).escalated).toBe(false)
-      service.clock.advance(2 * 3600_000)
-      const due = await superviseRequests(service.ctx.db, service.clock)
+      on.service.clock.advance(2 * 3600_000)
+      const due = await superviseRequests(on.service.ctx.db, on.service.clock)
       expect(due.escalated).toBeGreaterThan(early.escalated)
-      expect((await superviseRequests(service.ctx.db, service.clock)).escalated).toBe(0)
+      expect((await superviseRequests(on.service.ctx.db, on.service.clock)).escalated).toBe(0)
       const view = await stored()
       expect(view).toMatchObject({ escalated: true, status: 'dispatched' })
       expect(view.timeline.filter((t) => t.event === 'escalated')).toEqual([
         expect.objectContaining({ by: { kind: 'system', maskedName: null } }),
       ])
-      const adminList = await service.app.inject({
+      const adminList = await on.service.app.inject({
         url: '/api/v1/staff/requests',
-        headers: bearer(await staffToken(service, 'A0001')),
+        headers: bearer(await staffToken(on.service, 'A0001')),
       })
       expect((adminList.json() as StaffServiceRequest[]).map((r) => r.id)).toContain(id)
     } finally {
-      service.clock.set(TEST_NOW)
+      on.service.clock.set(TEST_NOW)
     }
   })
 

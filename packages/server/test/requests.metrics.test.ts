@@ -5,17 +5,7 @@
 import type { AdminMetrics, MetricsGroup } from '@bangban/shared/api'
 import { acceptRequest, rateRequest, resolveRequest } from '../src/requests/transitions'
 import { submitRequest } from '../src/requests/submit'
-import {
-  bearer,
-  engines,
-  residents,
-  staffToken,
-  startService,
-  testDatabase,
-  type TestDatabase,
-} from './support/service'
-
-type Started = Awaited<ReturnType<typeof startService>>
+import { bearer, describeOnEngines, residents, staffToken } from './support/service'
 
 interface Generated {
   category: string
@@ -92,25 +82,13 @@ function expected(rows: Generated[], now: number): Omit<MetricsGroup, 'key' | 'n
   }
 }
 
-describe.each(engines)('request metrics on %s', (engine) => {
-  let database: TestDatabase
-  let service: Started
-
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-  })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
-
+describeOnEngines('request metrics', (on) => {
   it('match a direct count over a generated month', async () => {
     const random = lcg(20261101)
     const start = Date.parse('2026-11-01T00:00:00.000Z')
-    const [resident] = await residents(service, 1, 400)
+    const [resident] = await residents(on.service, 1, 400)
     const generated: Generated[] = []
-    const deps = { db: service.ctx.db, clock: service.clock }
+    const deps = { db: on.service.ctx.db, clock: on.service.clock }
     for (let i = 0; i < 90; i++) {
       const category = Object.keys(CATEGORIES)[random(3)]!
       const grid = Object.keys(GRID_WORKERS)[random(3)]!
@@ -119,14 +97,14 @@ describe.each(engines)('request metrics on %s', (engine) => {
       const resolvedAfter =
         respondedAfter !== null && random(10) < 7 ? respondedAfter + random(72 * 60) : null
       const score = resolvedAfter !== null && random(10) < 6 ? 1 + random(5) : null
-      service.clock.set(new Date(createdAt))
+      on.service.clock.set(new Date(createdAt))
       const request = await submitRequest(deps, resident!.id, {
         categoryId: category,
         description: `generated ${i}`,
         gridId: grid,
         contactPhone: '13800001111',
       })
-      const row = await service.ctx.db
+      const row = await on.service.ctx.db
         .selectFrom('service_requests')
         .select('assignee_staff_id')
         .where('id', '=', request.id)
@@ -134,15 +112,15 @@ describe.each(engines)('request metrics on %s', (engine) => {
       const worker = { id: row.assignee_staff_id!, admin: false }
       expect(GRID_WORKERS[grid]).toContain(worker.id)
       if (respondedAfter !== null) {
-        service.clock.set(new Date(createdAt + respondedAfter * 60_000))
+        on.service.clock.set(new Date(createdAt + respondedAfter * 60_000))
         await acceptRequest(deps, worker, request.id)
       }
       if (resolvedAfter !== null) {
-        service.clock.set(new Date(createdAt + resolvedAfter * 60_000))
+        on.service.clock.set(new Date(createdAt + resolvedAfter * 60_000))
         await resolveRequest(deps, worker, request.id, 'done')
       }
       if (score !== null) {
-        service.clock.advance(3600_000)
+        on.service.clock.advance(3600_000)
         await rateRequest(deps, resident!.id, request.id, score, undefined)
       }
       generated.push({
@@ -156,10 +134,10 @@ describe.each(engines)('request metrics on %s', (engine) => {
       })
     }
     const now = Date.parse('2026-12-05T00:00:00.000Z')
-    service.clock.set(new Date(now))
-    const res = await service.app.inject({
+    on.service.clock.set(new Date(now))
+    const res = await on.service.app.inject({
       url: '/api/v1/admin/metrics?from=2026-11-01T00:00:00.000Z&to=2026-12-01T00:00:00.000Z',
-      headers: bearer(await staffToken(service, 'A0001')),
+      headers: bearer(await staffToken(on.service, 'A0001')),
     })
     expect(res.statusCode).toBe(200)
     const metrics = res.json() as AdminMetrics
@@ -193,9 +171,9 @@ describe.each(engines)('request metrics on %s', (engine) => {
       )
     }
     // Outside the range nothing counts.
-    const empty = await service.app.inject({
+    const empty = await on.service.app.inject({
       url: '/api/v1/admin/metrics?from=2026-10-01T00:00:00.000Z&to=2026-11-01T00:00:00.000Z',
-      headers: bearer(await staffToken(service, 'A0001')),
+      headers: bearer(await staffToken(on.service, 'A0001')),
     })
     expect(empty.json().overall).toMatchObject({ total: 0, responseRate: null, medianHandlingMinutes: null })
   })

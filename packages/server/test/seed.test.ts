@@ -1,53 +1,29 @@
 import { contract } from '@bangban/shared/api'
 import { verifyPassword } from '../src/auth/passwords'
-import { loadConfig } from '../src/config'
 import { DEMO_ACCOUNTS } from '../src/seed/demo'
-import { createService } from '../src/service'
-import { manualClock } from '../src/util/clock'
-import { engines, TEST_NOW, testDatabase, type TestDatabase } from './support/service'
+import { describeOnEngines, STAFF_PASSWORD, startService } from './support/service'
 
-describe.each(engines)('demo data and OpenAPI on %s', (engine) => {
-  let database: TestDatabase
-  let service: Awaited<ReturnType<typeof createService>>
-
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      BANGBAN_SEED: 'demo',
-      BANGBAN_DEMO_STAFF_PASSWORD: 'demo-pass-123',
-    })
-    service = await createService({
-      config,
-      clock: manualClock(TEST_NOW),
-      ...(database.schema ? { schema: database.schema } : {}),
-    })
-  })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
-
+describeOnEngines('demo data and OpenAPI', (on) => {
   it('has staff with hashed passwords, grids with on-duty grid workers and request categories', async () => {
-    const staff = await service.ctx.db.selectFrom('staff').selectAll().execute()
+    const staff = await on.service.ctx.db.selectFrom('staff').selectAll().execute()
     expect(staff.map((s) => s.staff_no)).toEqual(expect.arrayContaining(['H1001', 'G2001', 'A0001']))
     const helper = staff.find((s) => s.staff_no === 'H1001')!
-    expect(helper.password_hash).not.toContain('demo-pass-123')
-    expect(await verifyPassword('demo-pass-123', helper.password_hash)).toBe(true)
+    expect(helper.password_hash).not.toContain(STAFF_PASSWORD)
+    expect(await verifyPassword(STAFF_PASSWORD, helper.password_hash)).toBe(true)
     expect(await verifyPassword('wrong-pass', helper.password_hash)).toBe(false)
-    const grids = await service.ctx.db.selectFrom('grids').select('id').execute()
+    const grids = await on.service.ctx.db.selectFrom('grids').select('id').execute()
     for (const grid of grids)
       expect(
         staff.some((s) => s.grid_id === grid.id && s.on_duty === 1 && s.roles.includes('grid-worker')),
       ).toBe(true)
     expect(
-      (await service.ctx.db.selectFrom('request_categories').select('id').execute()).length,
+      (await on.service.ctx.db.selectFrom('request_categories').select('id').execute()).length,
     ).toBeGreaterThanOrEqual(4)
   })
 
   it('has the four utility accounts, each with an unpaid bill whose lines add up, and medical bills', async () => {
     for (const accountNo of Object.values(DEMO_ACCOUNTS)) {
-      const bills = await service.ctx.db
+      const bills = await on.service.ctx.db
         .selectFrom('bills')
         .selectAll()
         .where('account_no', '=', accountNo)
@@ -59,7 +35,7 @@ describe.each(engines)('demo data and OpenAPI on %s', (engine) => {
         expect(lines.reduce((sum, l) => sum + l.amountFen, 0)).toBe(bill.amount_fen)
       }
     }
-    const medical = await service.ctx.db
+    const medical = await on.service.ctx.db
       .selectFrom('bills')
       .selectAll()
       .where('kind', '=', 'medical')
@@ -69,28 +45,20 @@ describe.each(engines)('demo data and OpenAPI on %s', (engine) => {
   })
 
   it('seeds again without duplicating anything', async () => {
-    const before = await service.ctx.db.selectFrom('bills').select('id').execute()
-    const again = await createService({
-      config: loadConfig({
-        DATABASE_URL: database.url,
-        BANGBAN_SEED: 'demo',
-        BANGBAN_DEMO_STAFF_PASSWORD: 'demo-pass-123',
-      }),
-      clock: manualClock(TEST_NOW),
-      ...(database.schema ? { schema: database.schema } : {}),
-    })
+    const before = await on.service.ctx.db.selectFrom('bills').select('id').execute()
+    const again = await startService(on.database)
     await again.close()
-    expect((await service.ctx.db.selectFrom('bills').select('id').execute()).length).toBe(before.length)
+    expect((await on.service.ctx.db.selectFrom('bills').select('id').execute()).length).toBe(before.length)
   })
 
   it('publishes every route of the contract in its OpenAPI document', async () => {
-    const doc = (await service.app.inject({ url: '/api/docs/json' })).json() as {
+    const doc = (await on.service.app.inject({ url: '/api/docs/json' })).json() as {
       paths: Record<string, Record<string, unknown>>
     }
     for (const def of Object.values(contract)) {
       const path = def.path.replace(/:([A-Za-z]+)/g, '{$1}')
       expect(doc.paths[path]?.[def.method.toLowerCase()]).toBeDefined()
     }
-    expect((await service.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400)
+    expect((await on.service.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400)
   })
 })

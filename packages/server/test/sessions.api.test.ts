@@ -1,21 +1,22 @@
 import { Writable } from 'node:stream'
 import pino from 'pino'
 import { consoleSmsProvider } from '../src/auth/sms'
-import { loadConfig } from '../src/config'
 import { LOG_REDACT_PATHS } from '../src/http/app'
-import { createService } from '../src/service'
-import { manualClock } from '../src/util/clock'
-import { engines, idNumberFor, KIOSK_KEY, TEST_NOW, testDatabase, type TestDatabase } from './support/service'
+import {
+  describeOnEngines,
+  idNumberFor,
+  KIOSK_KEY,
+  startService,
+  type Started,
+  type TestDatabase,
+} from './support/service'
 
-describe.each(engines)('sign-in on %s', (engine) => {
-  let database: TestDatabase
-  const clock = manualClock(TEST_NOW)
-  const logLines: string[] = []
-  const sms = consoleSmsProvider({ info: () => undefined })
-  let service: Awaited<ReturnType<typeof createService>>
+type Observed = Started & { sms: ReturnType<typeof consoleSmsProvider>; logLines: string[] }
 
-  beforeAll(async () => {
-    database = testDatabase(engine)
+/** A service whose log lines (at trace level) and text messages the tests can read. */
+const observed = {
+  start: async (database: TestDatabase): Promise<Observed> => {
+    const logLines: string[] = []
     const sink = new Writable({
       write(chunk, _enc, done) {
         logLines.push(String(chunk))
@@ -23,26 +24,14 @@ describe.each(engines)('sign-in on %s', (engine) => {
       },
     })
     const logger = pino({ level: 'trace', redact: LOG_REDACT_PATHS }, sink)
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      BANGBAN_SEED: 'demo',
-      BANGBAN_KIOSK_KEY: KIOSK_KEY,
-    })
-    service = await createService({
-      config,
-      clock,
-      sms,
-      logger,
-      ...(database.schema ? { schema: database.schema } : {}),
-    })
-  })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
+    const sms = consoleSmsProvider({ info: () => undefined })
+    return Object.assign(await startService(database, undefined, { sms, logger }), { sms, logLines })
+  },
+}
 
+describeOnEngines('sign-in', observed, (on) => {
   const idCard = (body: unknown, key = KIOSK_KEY, lang?: string) =>
-    service.app.inject({
+    on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/id-card',
       headers: { 'x-kiosk-key': key, ...(lang ? { 'accept-language': lang } : {}) },
@@ -61,7 +50,7 @@ describe.each(engines)('sign-in on %s', (engine) => {
     expect(first.body).not.toContain('11010519491231002X')
     const second = await idCard({ name: '王小明', idNumber: '11010519491231002x' })
     expect(second.json().resident.id).toBe(body.resident.id)
-    const me = await service.app.inject({
+    const me = await on.service.app.inject({
       url: '/api/v1/me',
       headers: { authorization: `Bearer ${body.token}` },
     })
@@ -71,13 +60,16 @@ describe.each(engines)('sign-in on %s', (engine) => {
   it('never writes a full ID number, phone number, token or kiosk key to the log', async () => {
     const res = await idCard({ name: '李四', idNumber: idNumberFor(7) })
     const token = res.json().token as string
-    await service.app.inject({ url: '/api/v1/appointments', headers: { authorization: `Bearer ${token}` } })
-    await service.app.inject({
+    await on.service.app.inject({
+      url: '/api/v1/appointments',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone-code',
       payload: { phone: '13912345678' },
     })
-    const log = logLines.join('')
+    const log = on.service.logLines.join('')
     expect(log.length).toBeGreaterThan(0)
     for (const secret of [idNumberFor(7), token, KIOSK_KEY, '13912345678']) expect(log).not.toContain(secret)
   })
@@ -98,16 +90,16 @@ describe.each(engines)('sign-in on %s', (engine) => {
 
   it('signs in by phone with a one-time code: wrong codes count, a code works once, resending is limited', async () => {
     const phone = '13812345678'
-    const sent = await service.app.inject({
+    const sent = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone-code',
       payload: { phone: '138 1234 5678' },
     })
     expect(sent.statusCode).toBe(201)
-    const code = sms.sent.at(-1)!.code
-    expect(sms.sent.at(-1)!.phone).toBe(phone)
+    const code = on.service.sms.sent.at(-1)!.code
+    expect(on.service.sms.sent.at(-1)!.phone).toBe(phone)
 
-    const tooSoon = await service.app.inject({
+    const tooSoon = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone-code',
       payload: { phone },
@@ -115,20 +107,20 @@ describe.each(engines)('sign-in on %s', (engine) => {
     expect(tooSoon.json().error.code).toBe('RATE_LIMITED')
 
     const wrong = code === '000000' ? '111111' : '000000'
-    const refused = await service.app.inject({
+    const refused = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone',
       payload: { phone, code: wrong },
     })
     expect(refused.json().error.code).toBe('CODE_INVALID')
-    const ok = await service.app.inject({
+    const ok = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone',
       payload: { phone, code },
     })
     expect(ok.statusCode).toBe(201)
     expect(ok.json().resident.maskedPhone).toBe('138****5678')
-    const reused = await service.app.inject({
+    const reused = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone',
       payload: { phone, code },
@@ -138,32 +130,32 @@ describe.each(engines)('sign-in on %s', (engine) => {
 
   it('locks a code after five wrong tries and expires it after five minutes', async () => {
     const phone = '13700000001'
-    await service.app.inject({ method: 'POST', url: '/api/v1/sessions/phone-code', payload: { phone } })
-    const code = sms.sent.at(-1)!.code
+    await on.service.app.inject({ method: 'POST', url: '/api/v1/sessions/phone-code', payload: { phone } })
+    const code = on.service.sms.sent.at(-1)!.code
     const wrong = code === '000000' ? '111111' : '000000'
     for (let i = 0; i < 5; i++)
-      await service.app.inject({
+      await on.service.app.inject({
         method: 'POST',
         url: '/api/v1/sessions/phone',
         payload: { phone, code: wrong },
       })
-    const locked = await service.app.inject({
+    const locked = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone',
       payload: { phone, code },
     })
     expect(locked.json().error.code).toBe('CODE_INVALID')
 
-    clock.advance(61_000)
+    on.service.clock.advance(61_000)
     const phone2 = '13700000002'
-    await service.app.inject({
+    await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone-code',
       payload: { phone: phone2 },
     })
-    const code2 = sms.sent.at(-1)!.code
-    clock.advance(301_000)
-    const expired = await service.app.inject({
+    const code2 = on.service.sms.sent.at(-1)!.code
+    on.service.clock.advance(301_000)
+    const expired = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone',
       payload: { phone: phone2, code: code2 },
@@ -172,7 +164,7 @@ describe.each(engines)('sign-in on %s', (engine) => {
   })
 
   it('refuses an invalid mobile number, expires kiosk sessions, and signs out', async () => {
-    const bad = await service.app.inject({
+    const bad = await on.service.app.inject({
       method: 'POST',
       url: '/api/v1/sessions/phone-code',
       payload: { phone: '12345' },
@@ -180,21 +172,21 @@ describe.each(engines)('sign-in on %s', (engine) => {
     expect(bad.json().error.code).toBe('INVALID_PHONE')
 
     const { token } = (await idCard({ name: '赵六', idNumber: idNumberFor(8) })).json()
-    const out = await service.app.inject({
+    const out = await on.service.app.inject({
       method: 'DELETE',
       url: '/api/v1/sessions/current',
       headers: { authorization: `Bearer ${token}` },
     })
     expect(out.statusCode).toBe(204)
     expect(
-      (await service.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } }))
+      (await on.service.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } }))
         .statusCode,
     ).toBe(401)
 
     const second = (await idCard({ name: '赵六', idNumber: idNumberFor(8) })).json().token
-    clock.advance(31 * 60_000)
+    on.service.clock.advance(31 * 60_000)
     expect(
-      (await service.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${second}` } }))
+      (await on.service.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${second}` } }))
         .statusCode,
     ).toBe(401)
   })

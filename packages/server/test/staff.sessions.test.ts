@@ -1,31 +1,9 @@
 /** Staff sign-in: scrypt passwords, roles on routes, sign-out, and limits on guessing. */
-import {
-  bearer,
-  engines,
-  residents,
-  STAFF_PASSWORD,
-  startService,
-  testDatabase,
-  type TestDatabase,
-} from './support/service'
+import { bearer, describeOnEngines, residents, STAFF_PASSWORD } from './support/service'
 
-type Started = Awaited<ReturnType<typeof startService>>
-
-describe.each(engines)('staff sign-in on %s', (engine) => {
-  let database: TestDatabase
-  let service: Started
-
-  beforeAll(async () => {
-    database = testDatabase(engine)
-    service = await startService(database)
-  })
-  afterAll(async () => {
-    await service.close()
-    await database.drop()
-  })
-
+describeOnEngines('staff sign-in', (on) => {
   const signIn = (staffNo: string, password: string, lang?: string) =>
-    service.app.inject({
+    on.service.app.inject({
       method: 'POST',
       url: '/api/v1/staff/sessions',
       headers: lang ? { 'accept-language': lang } : {},
@@ -45,29 +23,29 @@ describe.each(engines)('staff sign-in on %s', (engine) => {
     })
     expect(JSON.stringify(body)).not.toMatch(/scrypt|password/i)
     expect(
-      (await service.app.inject({ url: '/api/v1/staff/me', headers: bearer(body.token) })).json().staffNo,
+      (await on.service.app.inject({ url: '/api/v1/staff/me', headers: bearer(body.token) })).json().staffNo,
     ).toBe('G2001')
     // Roles are enforced: a grid worker is not an admin.
     expect(
-      (await service.app.inject({ url: '/api/v1/admin/metrics', headers: bearer(body.token) })).statusCode,
+      (await on.service.app.inject({ url: '/api/v1/admin/metrics', headers: bearer(body.token) })).statusCode,
     ).toBe(403)
     // Staff tokens are not resident tokens, and the other way round: on a resident's route a member
     // of staff needs that resident's consent (issue 7).
-    const asResident = await service.app.inject({ url: '/api/v1/me', headers: bearer(body.token) })
+    const asResident = await on.service.app.inject({ url: '/api/v1/me', headers: bearer(body.token) })
     expect(asResident.statusCode).toBe(403)
     expect(asResident.json().error.code).toBe('CONSENT_REQUIRED')
-    const [resident] = await residents(service, 1, 990)
+    const [resident] = await residents(on.service, 1, 990)
     expect(
-      (await service.app.inject({ url: '/api/v1/staff/me', headers: bearer(resident!.token) })).statusCode,
+      (await on.service.app.inject({ url: '/api/v1/staff/me', headers: bearer(resident!.token) })).statusCode,
     ).toBe(401)
-    const out = await service.app.inject({
+    const out = await on.service.app.inject({
       method: 'DELETE',
       url: '/api/v1/staff/sessions/current',
       headers: bearer(body.token),
     })
     expect(out.statusCode).toBe(204)
     expect(
-      (await service.app.inject({ url: '/api/v1/staff/me', headers: bearer(body.token) })).statusCode,
+      (await on.service.app.inject({ url: '/api/v1/staff/me', headers: bearer(body.token) })).statusCode,
     ).toBe(401)
   })
 
@@ -91,11 +69,11 @@ describe.each(engines)('staff sign-in on %s', (engine) => {
     expect(locked.json().error.code).toBe('RATE_LIMITED')
     // Other staff are not affected.
     expect((await signIn('A0001', STAFF_PASSWORD)).statusCode).toBe(201)
-    service.clock.advance(15 * 60_000 + 1000)
+    on.service.clock.advance(15 * 60_000 + 1000)
     try {
       expect((await signIn('H1002', STAFF_PASSWORD)).statusCode).toBe(201)
     } finally {
-      service.clock.advance(-(15 * 60_000 + 1000))
+      on.service.clock.advance(-(15 * 60_000 + 1000))
     }
   })
 

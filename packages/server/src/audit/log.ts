@@ -3,7 +3,8 @@
  * PostgreSQL takes a row lock; SQLite runs one writer at a time), so entries from several service
  * instances form one unbroken chain.
  */
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Engine } from '../db/connect'
 import type { Database } from '../db/schema'
 import { entryHash, findBreak, type AuditEntry, type AuditFields, type ChainProblem } from './chain'
 
@@ -111,4 +112,22 @@ export async function verifyChain(
   if (Number(head.seq) !== last.seq || head.hash !== last.hash)
     return { entries, problem: { seq: last.seq + 1, problem: 'sequence' } }
   return { entries, problem: null }
+}
+
+/** The triggers that keep audit_log append-only, per engine (see migration 006). */
+export const APPEND_ONLY_GUARDS: Readonly<Record<Engine, readonly string[]>> = {
+  sqlite: ['audit_log_no_delete', 'audit_log_no_update'],
+  postgres: ['audit_log_no_truncate', 'audit_log_no_update'],
+}
+
+/** The append-only triggers on audit_log that are in force now (anyone with the database can drop one). */
+export async function appendOnlyGuards(db: Kysely<Database>, engine: Engine): Promise<string[]> {
+  const { rows } =
+    engine === 'sqlite'
+      ? await sql<{ name: string }>`SELECT name FROM sqlite_master
+          WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name`.execute(db)
+      : await sql<{ name: string }>`SELECT tgname AS name FROM pg_trigger
+          WHERE tgrelid = to_regclass('audit_log') AND NOT tgisinternal AND tgenabled <> 'D'
+          ORDER BY tgname`.execute(db)
+  return rows.map((row) => row.name)
 }

@@ -3,10 +3,11 @@
  * everything staff do, and sign-ins. Consent steps record themselves inside their transactions;
  * status polling (getConsent, getPayment) is left out so a two-minute wait is not a hundred lines.
  */
-import type { RouteName } from '@bangban/shared/api'
+import { contract, Payment, type Bill, type RouteName } from '@bangban/shared/api'
 import type { Caller } from '../http/routing'
 import type { AppContext } from '../http/context'
 import { appendAudit } from './log'
+import { paymentTarget } from './targets'
 
 const SELF_RECORDING: ReadonlySet<RouteName> = new Set([
   'createConsent',
@@ -17,10 +18,40 @@ const SELF_RECORDING: ReadonlySet<RouteName> = new Set([
 ])
 const POLLING: ReadonlySet<RouteName> = new Set(['getConsent', 'getPayment', 'staffMe', 'queueStatus'])
 
-function targetOf(params: Record<string, unknown> | undefined, result: unknown): string | null {
+function targetOf(
+  name: RouteName,
+  params: Record<string, unknown> | undefined,
+  result: unknown,
+): string | null {
+  if (contract[name].response === Payment) return paymentTarget(result as Payment)
   if (params && typeof params.id === 'string') return params.id
   const id = (result as { id?: unknown } | null)?.id
   return typeof id === 'string' ? id : null
+}
+
+/** The bills a call looked at or paid. */
+function billIdsOf(name: RouteName, result: unknown): readonly string[] {
+  if (contract[name].response === Payment) return (result as Payment).billIds
+  if (name === 'listBills') return (result as Bill[]).map((bill) => bill.id)
+  return []
+}
+
+/**
+ * Staff at the counter may look up and take cash for utility bills without a grant; the resident
+ * those bills belong to (their own medical bills, or accounts linked to them) is the subject, so
+ * it shows in that resident's trail. Bills of several residents, or of none, name no one.
+ */
+async function residentOfBills(ctx: AppContext, billIds: readonly string[]): Promise<string | null> {
+  if (billIds.length === 0) return null
+  const rows = await ctx.db
+    .selectFrom('bills as b')
+    .leftJoin('utility_accounts as a', 'a.account_no', 'b.account_no')
+    .select(['b.resident_id as own', 'a.resident_id as linked'])
+    .where('b.id', 'in', billIds)
+    .execute()
+  const residents = new Set(rows.map((row) => row.own ?? row.linked))
+  const [only] = residents
+  return residents.size === 1 && only ? only : null
 }
 
 export async function recordCall(
@@ -32,7 +63,7 @@ export async function recordCall(
 ): Promise<void> {
   if (SELF_RECORDING.has(name) || POLLING.has(name)) return
   const at = ctx.clock.now().toISOString()
-  const target = targetOf(params, result)
+  const target = targetOf(name, params, result)
   if (caller.delegation) {
     const { staffId, residentId, consentId } = caller.delegation
     await appendAudit(ctx.db, {
@@ -49,7 +80,7 @@ export async function recordCall(
       at,
       actorKind: 'staff',
       actorId: caller.staff.id,
-      subjectId: null,
+      subjectId: await residentOfBills(ctx, billIdsOf(name, result)),
       grantId: null,
       action: name,
       target,

@@ -1,10 +1,10 @@
 /**
  * `pnpm --filter @bangban/server audit:verify`: walks the audit chain of the configured database
- * and exits non-zero naming the first broken entry.
+ * and exits non-zero naming the first broken entry, or when the append-only triggers are gone.
  */
 import { loadConfig } from '../config'
 import { connect, migrate } from '../db/connect'
-import { verifyChain } from './log'
+import { APPEND_ONLY_GUARDS, appendOnlyGuards, verifyChain } from './log'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -19,6 +19,13 @@ async function main(): Promise<void> {
       process.exitCode = 2
     } else {
       console.warn(`audit chain OK: ${entries} entries verify`)
+    }
+    // A chain that verifies today can still be rewritten tomorrow once the guard is gone.
+    const present = await appendOnlyGuards(store.db, store.engine)
+    const missing = APPEND_ONLY_GUARDS[store.engine].filter((name) => !present.includes(name))
+    if (missing.length > 0) {
+      console.error(`audit_log is NOT append-only: trigger ${missing.join(', ')} missing`)
+      process.exitCode = 2
     }
   } finally {
     await store.close()

@@ -3,6 +3,7 @@ import type { AuditEntryView } from '@bangban/shared/api'
 import { maskName } from '@bangban/shared/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { paymentMethodOf } from './targets'
 
 export interface AuditFilter {
   readonly residentId?: string
@@ -10,6 +11,15 @@ export interface AuditFilter {
   readonly from?: string
   readonly to?: string
   readonly limit?: number
+}
+
+/**
+ * The action as shown: a payment says how it was paid (createPayment.counter-cash, read on screen
+ * as 为您缴费（现金）); everything else keeps its stored name.
+ */
+export function shownAction(action: string, target: string | null): string {
+  const method = action === 'createPayment' ? paymentMethodOf(target) : null
+  return method ? `${action}.${method}` : action
 }
 
 export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): Promise<AuditEntryView[]> {
@@ -40,7 +50,7 @@ export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): P
   return rows.map((row) => ({
     seq: Number(row.seq),
     at: row.at,
-    action: row.action,
+    action: shownAction(row.action, row.target),
     actor: {
       kind: row.actor_kind,
       maskedName: row.staff_name ? maskName(row.staff_name) : null,

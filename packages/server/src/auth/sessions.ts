@@ -13,6 +13,8 @@ export async function createSession(
   method: SessionsTable['method'],
   ttlSeconds: number,
   deviceId: string | null,
+  /** WeChat sign-in: the user's openid, for ordering JSAPI payments. */
+  wechatOpenid: string | null = null,
 ): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url')
   const now = clock.now()
@@ -27,6 +29,7 @@ export async function createSession(
       created_at: now.toISOString(),
       expires_at: expiresAt,
       revoked_at: null,
+      wechat_openid: wechatOpenid,
     })
     .execute()
   return { token, expiresAt }

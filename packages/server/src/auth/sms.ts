@@ -1,18 +1,17 @@
-/** Sending SMS goes through this interface; a real gateway adapter plugs in here. */
-import type { Logger } from 'pino'
-
+/** Sending SMS goes through this interface: the log sender below, or Tencent Cloud SMS (src/sms). */
 export interface SmsProvider {
   readonly name: string
   sendCode(phone: string, code: string, ttlMinutes: number): Promise<void>
 }
 
 /**
- * Development provider: writes the code to the service log (the phone number masked), so a
- * developer can sign in without a gateway. Never used when BANGBAN_SMS=… names a real one.
+ * Development provider (BANGBAN_SMS=log, the default): writes the code to the service log (the
+ * phone number masked), so a developer can sign in without a gateway. The configuration refuses it
+ * under NODE_ENV=production unless explicitly allowed (src/sms/config.ts).
  */
-export function consoleSmsProvider(
-  logger: Pick<Logger, 'info'>,
-): SmsProvider & { readonly sent: Array<{ phone: string; code: string }> } {
+export function consoleSmsProvider(logger: {
+  info(obj: object, msg: string): void
+}): SmsProvider & { readonly sent: Array<{ phone: string; code: string }> } {
   const sent: Array<{ phone: string; code: string }> = []
   return {
     name: 'console',

@@ -55,16 +55,24 @@ export async function signInStaff(
   password: string,
   ttlSeconds: number,
 ): Promise<StaffSessionResponse> {
-  if ((await recentFailures(db, clock, staffNo)) >= MAX_FAILURES) throw new AppError('RATE_LIMITED')
+  const now = clock.now()
+  // The attempt is written as a failure before the password is checked, then counted: of
+  // simultaneous guesses the k-th written sees at least k, so at most MAX_FAILURES are checked.
+  const attemptId = newId('ssa')
+  await db
+    .insertInto('staff_sign_in_attempts')
+    .values({ id: attemptId, staff_no: staffNo, at: now.toISOString(), ok: 0 })
+    .execute()
+  if ((await recentFailures(db, clock, staffNo)) > MAX_FAILURES) {
+    // Refused unchecked: not a failure of its own, so it does not prolong the lock.
+    await db.deleteFrom('staff_sign_in_attempts').where('id', '=', attemptId).execute()
+    throw new AppError('RATE_LIMITED')
+  }
   const row = await db.selectFrom('staff').selectAll().where('staff_no', '=', staffNo).executeTakeFirst()
   decoyHash ??= hashPassword(randomBytes(12).toString('base64url'))
   const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash))
-  const now = clock.now()
-  await db
-    .insertInto('staff_sign_in_attempts')
-    .values({ id: newId('ssa'), staff_no: staffNo, at: now.toISOString(), ok: ok && row ? 1 : 0 })
-    .execute()
   if (!ok || !row) throw new AppError('INVALID_CREDENTIALS')
+  await db.updateTable('staff_sign_in_attempts').set({ ok: 1 }).where('id', '=', attemptId).execute()
   const token = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString()
   await db

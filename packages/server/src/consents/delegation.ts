@@ -6,9 +6,8 @@ import type { ConsentScope } from '@bangban/shared/api'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'
-import { AppError } from '../util/errors'
 import { sha256 } from '../util/hash'
-import { consentStatus } from './state'
+import { consentEnded, consentStatus } from './state'
 
 export interface Delegation {
   readonly consentId: string
@@ -38,7 +37,8 @@ export async function delegationOfToken(
     .where('d.token_hash', '=', sha256(token))
     .executeTakeFirst()
   if (!row) return null
-  if (consentStatus(row, clock.now().toISOString()) !== 'approved') throw new AppError('CONSENT_EXPIRED')
+  const status = consentStatus(row, clock.now().toISOString())
+  if (status !== 'approved') throw consentEnded(status)
   return {
     consentId: row.consent_id,
     staffId: row.staff_id,

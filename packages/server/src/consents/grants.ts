@@ -22,7 +22,7 @@ import type { Clock } from '../util/clock'
 import { AppError } from '../util/errors'
 import { sha256 } from '../util/hash'
 import { newId } from '../util/ids'
-import { MAX_WRONG_CODES, PENDING_MINUTES, consentStatus } from './state'
+import { MAX_WRONG_CODES, PENDING_MINUTES, consentEnded, consentStatus } from './state'
 import { consentView, loadConsent } from './views'
 
 export interface ConsentDeps {
@@ -106,7 +106,8 @@ export async function answerConsent(
   const at = now.toISOString()
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-    if (consentStatus(row, at) !== 'pending') throw new AppError('CONSENT_EXPIRED')
+    const status = consentStatus(row, at)
+    if (status !== 'pending') throw consentEnded(status, true)
     // Conditional on still pending: a grant is answered once, by one resident.
     const result = await trx
       .updateTable('consents')
@@ -123,7 +124,8 @@ export async function answerConsent(
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('CONSENT_EXPIRED')
+    // Another answer came first.
+    if (Number(result.numUpdatedRows) !== 1) throw consentEnded('approved', true)
     await appendAudit(trx, {
       at,
       actorKind: 'resident',
@@ -148,7 +150,7 @@ export async function issueDelegatedToken(
   if (row.helper_staff_id !== helper.id) throw new AppError('NOT_FOUND')
   const status = consentStatus(row, at)
   if (status === 'pending') throw new AppError('CONSENT_REQUIRED')
-  if (status !== 'approved' || !row.resident_id || !row.expires_at) throw new AppError('CONSENT_EXPIRED')
+  if (status !== 'approved' || !row.resident_id || !row.expires_at) throw consentEnded(status)
   const token = randomBytes(32).toString('base64url')
   await db.transaction().execute(async (trx) => {
     await trx

@@ -5,8 +5,18 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely'
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type MigrationProvider,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely'
 import pg from 'pg'
+import { asError } from './errors'
 import { migrationsFor } from './migrations'
 import type { Database } from './schema'
 
@@ -61,16 +71,17 @@ export function connect(url: string, options: ConnectOptions = {}): Store {
 /**
  * Kysely prepares every query afresh; preparing is a large share of a booking's time on SQLite.
  * Our queries are a small fixed set of SQL texts (values are bound), so prepared statements are
- * kept and reused. The cache is bounded in case of unusual query shapes.
+ * kept and reused (SQLite prepares one again itself when the schema changed since). The cache is
+ * bounded in case of unusual query shapes. Errors come out as Errors of this realm (see asError).
  */
-function withStatementCache(database: SQLite.Database) {
-  const cache = new Map<string, SQLite.Statement>()
+function withStatementCache(database: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>()
   return {
     close: () => database.close(),
     prepare: (sql: string) => {
       let statement = cache.get(sql)
       if (!statement) {
-        statement = database.prepare(sql)
+        statement = rethrowingAsError(guard(() => database.prepare(sql)))
         if (cache.size >= 500) cache.clear()
         cache.set(sql, statement)
       }
@@ -79,13 +90,55 @@ function withStatementCache(database: SQLite.Database) {
   }
 }
 
+function guard<T>(run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    throw asError(error)
+  }
+}
+
+function rethrowingAsError(statement: SQLite.Statement): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => guard(() => statement.all(parameters)),
+    run: (parameters) => guard(() => statement.run(parameters)),
+    iterate: function* (parameters) {
+      const rows = guard(() => statement.iterate(parameters))
+      try {
+        for (;;) {
+          const next = guard(() => rows.next())
+          if (next.done) return
+          yield next.value
+        }
+      } finally {
+        // A reader that stops early must free the statement for its next use.
+        rows.return?.()
+      }
+    },
+  }
+}
+
+async function currentSchema(db: Kysely<Database>): Promise<string | null> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)
+  return rows[0]?.schema ?? null
+}
+
 /** Runs every pending migration; throws with the failing migration's name. */
 export async function migrate(store: Store, schema?: string): Promise<void> {
   if (store.engine === 'postgres' && schema) {
     await store.db.schema.createSchema(schema).ifNotExists().execute()
   }
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(store.engine) }
-  const migrator = new Migrator({ db: store.db, provider })
+  // Unless told the schema, Kysely takes its migration tables in any schema of the database for
+  // its own: another deployment or a parallel test there would hide the missing ones here.
+  const migrationTableSchema =
+    store.engine === 'postgres' ? (schema ?? (await currentSchema(store.db))) : null
+  const migrator = new Migrator({
+    db: store.db,
+    provider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error) {

@@ -11,3 +11,18 @@ export function isUniqueViolation(error: unknown, table?: string): boolean {
   }
   return false
 }
+
+/**
+ * better-sqlite3 makes its SqliteError class once per process, in the realm of the first copy of
+ * it loaded. Where modules are loaded again in a fresh realm (jest runs each test file in its own),
+ * its errors are no `Error` there: `instanceof Error` fails, and a refused statement reads as "did
+ * not throw". Such an error is given again as an Error of this realm, with its message and code.
+ */
+export function asError(error: unknown): unknown {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return error
+  const { message, code } = error as { message?: unknown; code?: unknown }
+  if (typeof message !== 'string') return error
+  const again = new Error(message, { cause: error })
+  again.name = 'SqliteError'
+  return typeof code === 'string' ? Object.assign(again, { code }) : again
+}

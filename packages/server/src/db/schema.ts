@@ -29,11 +29,13 @@ export interface SessionsTable {
   /** SHA-256 of the bearer token. */
   token_hash: string
   resident_id: string
-  method: 'id-card' | 'phone'
+  method: 'id-card' | 'phone' | 'wechat'
   device_id: string | null
   created_at: string
   expires_at: string
   revoked_at: string | null
+  /** Sessions opened by WeChat sign-in: the user's openid in the mini-program. */
+  wechat_openid: string | null
 }
 
 export interface PhoneCodesTable {
@@ -357,6 +359,62 @@ export interface QueueTicketsTable {
   window_no: number | null
 }
 
+export interface WechatLinksTable {
+  openid: string
+  resident_id: string
+  unionid: string | null
+  linked_at: string
+}
+
+export interface WechatLinkTicketsTable {
+  /** SHA-256 of the link token handed to the phone. */
+  token_hash: string
+  openid: string
+  unionid: string | null
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface WechatSubscriptionsTable {
+  openid: string
+  kind: 'appointment' | 'request'
+  resident_id: string
+  /** Messages still allowed: one per acceptance in wx.requestSubscribeMessage. */
+  credits: number
+  /** When credits were last added: only what happens after it is sent. */
+  subscribed_at: string
+}
+
+export interface WechatMessagesTable {
+  id: string
+  kind: 'appointment' | 'request'
+  target_id: string
+  event: string
+  resident_id: string
+  openid: string
+  status: 'sending' | 'sent' | 'refused' | 'unavailable' | 'failed'
+  created_at: string
+  updated_at: string
+}
+
+export interface FamilyGrantsTable {
+  id: string
+  member_resident_id: string
+  resident_id: string | null
+  /** JSON array of ConsentScope. */
+  scopes: string
+  qr_token_hash: string
+  status: 'pending' | 'active' | 'denied' | 'revoked'
+  requested_at: string
+  pending_until: string
+  approved_at: string | null
+  expires_at: string | null
+  ended_at: string | null
+  /** Who took it back: the resident's or the family member's resident id. */
+  ended_by: string | null
+}
+
 export interface Database {
   settings: SettingsTable
   devices: DevicesTable
@@ -390,4 +448,9 @@ export interface Database {
   request_counters: RequestCountersTable
   service_requests: ServiceRequestsTable
   request_events: RequestEventsTable
+  wechat_links: WechatLinksTable
+  wechat_link_tickets: WechatLinkTicketsTable
+  wechat_subscriptions: WechatSubscriptionsTable
+  wechat_messages: WechatMessagesTable
+  family_grants: FamilyGrantsTable
 }

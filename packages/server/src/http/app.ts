@@ -7,6 +7,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
+import { databaseReadiness } from './readiness'
+import { DEFAULT_TRUST_PROXY, type TrustProxy } from './trustProxy'
+import { adminRoutes } from './routes/admin'
 import { bookingRoutes } from './routes/booking'
 import { placeRoutes } from './routes/places'
 import { consentRoutes } from './routes/consents'
@@ -30,13 +33,19 @@ export const LOG_REDACT_PATHS = [
 export interface BuildOptions {
   /** A pino logger; none means silent (tests). */
   readonly logger?: FastifyBaseLogger
+  /** Senders trusted to name the client (TRUST_PROXY); by default a proxy on this machine only. */
+  readonly trustProxy?: TrustProxy
+  /** How long /readyz waits for the database (tests shorten it). */
+  readonly readinessTimeoutMs?: number
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // Only our own proxies may name the client (X-Forwarded-For): trusting any sender would let a
+    // caller pick a fresh address, and a fresh allowance, on every request.
+    trustProxy: options.trustProxy === false ? false : [...(options.trustProxy ?? [DEFAULT_TRUST_PROXY])],
     frameworkErrors,
   })
   app.setValidatorCompiler(validatorCompiler)
@@ -46,6 +55,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(helmet, {
     // The API answers JSON only; the docs page needs its own scripts and styles.
     contentSecurityPolicy: false,
+  })
+  // JSON only under /api/v1: nothing in an answer may load or be framed, and no cache keeps a
+  // resident's data (kiosks are shared). The docs page (/api/docs) needs its scripts.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/api/v1/')) return
+    reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
   })
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {
@@ -66,7 +82,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
+  // Liveness: the process serves HTTP. Readiness: it can also reach its database now.
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', engine: ctx.engine }))
+  const ready = databaseReadiness(ctx.db, options.readinessTimeoutMs)
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    const answer = await ready()
+    reply.header('cache-control', 'no-store')
+    if (answer.ready) return { status: 'ready', engine: ctx.engine }
+    request.log.warn({ reason: answer.reason }, 'not ready: the database does not answer')
+    return reply.code(503).send({ status: 'unavailable', engine: ctx.engine })
+  })
   sessionRoutes(app, ctx)
   bookingRoutes(app, ctx)
   placeRoutes(app, ctx)
@@ -75,5 +100,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   staffRoutes(app, ctx)
   paymentRoutes(app, ctx)
   requestRoutes(app, ctx)
+  adminRoutes(app, ctx)
   return app
 }

@@ -5,6 +5,8 @@ import type { Database } from '../db/schema'
 import type { PaymentProvider } from '../payments/provider'
 import type { WechatPayConfig } from '../payments/wechatpay'
 import type { Clock } from '../util/clock'
+import type { WechatAuth } from '../wechat/auth'
+import type { WechatNotifier } from '../wechat/notifier'
 
 /** What every route handler may use. */
 export interface AppContext {
@@ -15,6 +17,12 @@ export interface AppContext {
   /** Pepper for ID-number HMACs, from the deployment's settings. */
   readonly idPepper: string
   readonly sessionTtlSeconds: { readonly idCard: number; readonly phone: number; readonly staff: number }
+  readonly wechat: {
+    /** WeChat's code2Session, or the development stand-in. */
+    readonly auth: WechatAuth
+    /** Subscribe messages through WeChat, or the development stand-in that logs them. */
+    readonly notifier: WechatNotifier
+  }
   readonly payments: {
     /** WeChat Pay when configured, else the demo sandbox. */
     readonly provider: PaymentProvider

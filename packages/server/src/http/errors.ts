@@ -4,7 +4,7 @@
  * for bad input: framework errors are mapped by their status to our codes.
  */
 import { createI18n, resolveLanguage, SUPPORTED_LANGUAGES, type Language } from '@bangban/shared/i18n'
-import { ERROR_STATUS, type ErrorCode, type ErrorBody } from '@bangban/shared/api'
+import { ERROR_STATUS, errorMessageKeyOf, type ErrorCode, type ErrorBody } from '@bangban/shared/api'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError } from '../util/errors'
@@ -16,7 +16,7 @@ export function languageOf(request: FastifyRequest): Language {
 }
 
 export function errorBody(code: ErrorCode, language: Language, details?: unknown): ErrorBody {
-  const message = translators.get(language)!.t(`errors.${code}`)
+  const message = translators.get(language)!.t(errorMessageKeyOf({ code, details }))
   return { error: { code, message, ...(details === undefined ? {} : { details }) } }
 }
 

@@ -1,42 +1,31 @@
 /**
- * Run in a fresh process by audit.chain.test.ts: migrates the given database, appends an entry,
- * tries to change and delete it, and prints what the database answered as JSON.
+ * Run in a fresh process by audit.chain.test.ts: opens the service's SQLite file as a different
+ * client (plain better-sqlite3: no Kysely, no statement cache, no migration) while the service
+ * has it open, tries to change and delete the given entry, and prints what SQLite answered as JSON.
  */
-import { sql } from 'kysely'
-import { appendAudit } from '../../src/audit/log'
-import { connect, migrate } from '../../src/db/connect'
+import SQLite from 'better-sqlite3'
+import { sqlitePath } from '../../src/db/connect'
 
-async function main(): Promise<void> {
-  const store = connect(process.argv[2]!)
+function attempt(run: () => SQLite.RunResult): string {
   try {
-    await migrate(store)
-    const entry = await appendAudit(store.db, {
-      at: new Date().toISOString(),
-      actorKind: 'system',
-      actorId: null,
-      subjectId: null,
-      grantId: null,
-      action: 'guarded',
-      target: null,
-    })
-    const attempt = async (statement: Promise<unknown>) =>
-      statement.then(
-        () => 'allowed',
-        (error: Error) => error.message,
-      )
-    const update = await attempt(
-      sql`UPDATE audit_log SET action = ${'forged'} WHERE seq = ${entry.seq}`.execute(store.db),
-    )
-    const remove = await attempt(sql`DELETE FROM audit_log WHERE seq = ${entry.seq}`.execute(store.db))
-    const row = await store.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('seq', '=', entry.seq)
-      .executeTakeFirst()
-    process.stdout.write(JSON.stringify({ update, remove, action: row?.action ?? null }))
-  } finally {
-    await store.close()
+    return `allowed (${run().changes} rows)`
+  } catch (error) {
+    return (error as Error).message
   }
 }
 
-void main()
+const [url, seqText] = process.argv.slice(2)
+const seq = Number(seqText)
+const database = new SQLite(sqlitePath(url!), { fileMustExist: true })
+try {
+  database.pragma('busy_timeout = 5000')
+  const update = attempt(() =>
+    database.prepare('UPDATE audit_log SET action = ? WHERE seq = ?').run('forged', seq),
+  )
+  const remove = attempt(() => database.prepare('DELETE FROM audit_log WHERE seq = ?').run(seq))
+  const row = database.prepare('SELECT action FROM audit_log WHERE seq = ?').get(seq) as
+    { action: string } | undefined
+  process.stdout.write(JSON.stringify({ update, remove, action: row?.action ?? null }))
+} finally {
+  database.close()
+}

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { CallNextRequest, QueueCall, QueueStatus, QueueTicket } from './queue'
 import { AdminAuditQuery, AuditEntryView } from './audit'
+import { AdminDashboard } from './dashboard'
 import {
   Consent,
   ConsentProof,
@@ -50,6 +51,22 @@ import {
   TransferRequest,
 } from './requests'
 import { StaffSessionResponse, StaffSignInRequest, StaffSummary, type StaffRole } from './staff'
+import {
+  CreatedFamilyGrant,
+  CreateFamilyGrantRequest,
+  FamilyGrant,
+  FamilyGrantProof,
+  FamilyGrantViewQuery,
+  MyFamilyGrants,
+} from './family'
+import {
+  SubscribeRequest,
+  SubscribeResponse,
+  SubscribeTemplates,
+  WechatLinkRequest,
+  WechatSignInRequest,
+  WechatSignInResponse,
+} from './wechat'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -422,6 +439,16 @@ export const contract = {
     response: AdminMetrics,
     status: 200,
   }),
+  adminDashboard: route({
+    method: 'GET',
+    path: '/api/v1/admin/dashboard',
+    auth: 'staff',
+    roles: ['admin'],
+    summary:
+      "Today's appointments per department and payments per method, open requests per grid (overdue first), response rate and median handling time",
+    response: AdminDashboard,
+    status: 200,
+  }),
   listGrids: route({
     method: 'GET',
     path: '/api/v1/grids',
@@ -539,6 +566,99 @@ export const contract = {
     auth: 'none',
     summary: 'How many are waiting and the latest numbers called, for the kiosks to show and speak',
     response: QueueStatus,
+    status: 200,
+  }),
+  signInWithWechat: route({
+    method: 'POST',
+    path: '/api/v1/sessions/wechat',
+    auth: 'none',
+    summary: "Sign a resident in from the mini-program with wx.login's code, or say the WeChat needs linking",
+    body: WechatSignInRequest,
+    response: WechatSignInResponse,
+    status: 201,
+  }),
+  linkWechat: route({
+    method: 'POST',
+    path: '/api/v1/sessions/wechat/link',
+    auth: 'none',
+    summary: 'Link this WeChat to the resident with the mobile number and SMS code, and sign in',
+    body: WechatLinkRequest,
+    response: SessionResponse,
+    status: 201,
+  }),
+  wechatSubscribeTemplates: route({
+    method: 'GET',
+    path: '/api/v1/wechat/subscribe-templates',
+    auth: 'none',
+    summary:
+      'The subscribe-message templates the mini-program offers (appointment reminder, request progress)',
+    response: SubscribeTemplates,
+    status: 200,
+  }),
+  subscribeWechatMessages: route({
+    method: 'POST',
+    path: '/api/v1/me/wechat-subscriptions',
+    auth: 'resident',
+    summary: 'Record the messages the signed-in WeChat user accepted (one message each)',
+    body: SubscribeRequest,
+    response: SubscribeResponse,
+    status: 201,
+  }),
+  createFamilyGrant: route({
+    method: 'POST',
+    path: '/api/v1/family-grants',
+    auth: 'resident',
+    summary: 'A family member asks to act for a resident (QR code for the resident to scan and agree)',
+    body: CreateFamilyGrantRequest,
+    response: CreatedFamilyGrant,
+    status: 201,
+  }),
+  getFamilyGrant: route({
+    method: 'GET',
+    path: '/api/v1/family-grants/:id',
+    auth: 'resident',
+    summary:
+      'A family grant: its family member, its resident, or (before anyone answered) the holder of the QR token',
+    params: IdParams,
+    query: FamilyGrantViewQuery,
+    response: FamilyGrant,
+    status: 200,
+  }),
+  approveFamilyGrant: route({
+    method: 'POST',
+    path: '/api/v1/family-grants/:id/approve',
+    auth: 'resident',
+    summary: 'The resident agrees, on their own phone, with the QR token they scanned',
+    params: IdParams,
+    body: FamilyGrantProof,
+    response: FamilyGrant,
+    status: 200,
+  }),
+  denyFamilyGrant: route({
+    method: 'POST',
+    path: '/api/v1/family-grants/:id/deny',
+    auth: 'resident',
+    summary: 'The resident refuses',
+    params: IdParams,
+    body: FamilyGrantProof,
+    response: FamilyGrant,
+    status: 200,
+  }),
+  revokeFamilyGrant: route({
+    method: 'POST',
+    path: '/api/v1/family-grants/:id/revoke',
+    auth: 'resident',
+    summary: 'End a family grant (the resident or the family member), at once',
+    params: IdParams,
+    response: FamilyGrant,
+    status: 200,
+  }),
+  listMyFamilyGrants: route({
+    method: 'GET',
+    path: '/api/v1/me/family-grants',
+    auth: 'resident',
+    summary: 'Family grants the resident gave, and those they hold (people they may act for)',
+    response: MyFamilyGrants,
     status: 200,
   }),
 } as const

@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   KIOSK_KEY_INVALID: 401,
   CODE_INVALID: 401,
   INVALID_CREDENTIALS: 401,
+  /** WeChat refused the wx.login code (used, expired, or a sign-in link that lapsed): log in again. */
+  WECHAT_CODE_INVALID: 401,
   FORBIDDEN: 403,
   CONSENT_REQUIRED: 403,
   CONSENT_EXPIRED: 403,
@@ -34,6 +36,8 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
   PAYMENT_PROVIDER_UNAVAILABLE: 503,
+  /** WeChat's servers did not answer or refused us (busy, rate limited, misconfigured). */
+  WECHAT_UNAVAILABLE: 503,
   /** Client side only: the service could not be reached. */
   NETWORK: 0,
 } as const
@@ -49,6 +53,33 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** The i18n key of an error code's message. */
 export function errorMessageKey(code: ErrorCode): `errors.${ErrorCode}` {
   return `errors.${code}`
+}
+
+/**
+ * Why a grant no longer serves, in the details of CONSENT_EXPIRED (`{ reason }`): its time ran
+ * out, the resident took it back, the resident said no, or (to a second answer) it was already
+ * answered. One code for all keeps every client that ends a delegation on CONSENT_EXPIRED working.
+ */
+export const CONSENT_END_REASONS = ['expired', 'revoked', 'denied', 'answered'] as const
+export type ConsentEndReason = (typeof CONSENT_END_REASONS)[number]
+
+/** The reason a CONSENT_EXPIRED names, or null (another error, or a service that does not say). */
+export function consentEndReason(error: {
+  readonly code: ErrorCode
+  readonly details?: unknown
+}): ConsentEndReason | null {
+  if (error.code !== 'CONSENT_EXPIRED') return null
+  const reason = (error.details as { reason?: unknown } | null | undefined)?.reason
+  return (CONSENT_END_REASONS as readonly unknown[]).includes(reason) ? (reason as ConsentEndReason) : null
+}
+
+/** The i18n key of what to tell the user: the code's message, or how the grant ended when known. */
+export function errorMessageKeyOf(error: {
+  readonly code: ErrorCode
+  readonly details?: unknown
+}): `errors.${ErrorCode}` | `consentEnded.${ConsentEndReason}` {
+  const reason = consentEndReason(error)
+  return reason ? `consentEnded.${reason}` : errorMessageKey(error.code)
 }
 
 /** An error the API answered with (or the client met), with its stable code. */

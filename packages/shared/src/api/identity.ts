@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { Id, Instant } from './common'
+import { MaskedIdNumber, MaskedPhone } from './masked'
 
 export const ResidentSummary = z.object({
   id: Id,
   maskedName: z.string(),
-  maskedIdNumber: z.string().nullable(),
-  maskedPhone: z.string().nullable(),
+  maskedIdNumber: MaskedIdNumber.nullable(),
+  maskedPhone: MaskedPhone.nullable(),
 })
 export type ResidentSummary = z.infer<typeof ResidentSummary>
 

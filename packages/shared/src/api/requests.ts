@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, Instant } from './common'
+import { AssigneeContactPhone } from './masked'
 
 export const RequestCategoryKind = z.enum(['repair', 'consultation', 'complaint', 'suggestion', 'other'])
 
@@ -93,7 +94,7 @@ export type ServiceRequest = z.infer<typeof ServiceRequest>
 /** What staff see: the resident masked; the contact number in full only for the assignee. */
 export const StaffServiceRequest = ServiceRequest.extend({
   residentMaskedName: z.string(),
-  contactPhone: z.string(),
+  contactPhone: AssigneeContactPhone,
   assigneeStaffId: Id.nullable(),
 })
 export type StaffServiceRequest = z.infer<typeof StaffServiceRequest>

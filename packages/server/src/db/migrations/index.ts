@@ -9,6 +9,9 @@ import * as m005 from './005_grid_areas'
 import { auditLogMigration } from './006_audit_log'
 import * as m007 from './007_consents'
 import * as m008 from './008_queue'
+import * as m009 from './009_wechat_sign_in'
+import * as m010 from './010_wechat_messages'
+import * as m011 from './011_family_grants'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -20,4 +23,7 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '006_audit_log': auditLogMigration(engine),
   '007_consents': m007,
   '008_queue': m008,
+  '009_wechat_sign_in': m009,
+  '010_wechat_messages': m010,
+  '011_family_grants': m011,
 })

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify'
 import { sendPhoneCode, verifyPhoneCode } from '../../auth/phoneCodes'
 import { getResident, residentByIdNumber, residentByPhone, residentSummary } from '../../auth/residents'
 import { createSession, revokeSession } from '../../auth/sessions'
+import { appendAudit } from '../../audit/log'
 import { AppError } from '../../util/errors'
+import { beginWechatSignIn, completeWechatLink, linkTicket } from '../../wechat/links'
+import { wechatRoutes } from '../../wechat/routes'
 import type { AppContext } from '../context'
 import { defineRoute } from '../routing'
 
@@ -15,6 +18,23 @@ function requireMobile(phone: string): string {
   const mobile = normalizeMobile(phone)
   if (!mobile) throw new AppError('INVALID_PHONE')
   return mobile
+}
+
+/** WeChat sign-ins are recorded here: the route audit records the kiosk and phone ones. */
+async function auditWechatSignIn(
+  ctx: AppContext,
+  action: 'signInWithWechat' | 'linkWechat',
+  residentId: string,
+) {
+  await appendAudit(ctx.db, {
+    at: ctx.clock.now().toISOString(),
+    actorKind: 'resident',
+    actorId: residentId,
+    subjectId: residentId,
+    grantId: null,
+    action,
+    target: null,
+  })
 }
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -74,6 +94,56 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     signInLimit,
   )
 
+  defineRoute(
+    app,
+    ctx,
+    'signInWithWechat',
+    async ({ body }) => {
+      const identity = await ctx.wechat.auth.code2Session(body.code)
+      const start = await beginWechatSignIn(ctx.db, ctx.clock, identity)
+      if (start.outcome === 'needs-link') return start
+      const resident = await getResident(ctx.db, start.residentId)
+      const session = await createSession(
+        ctx.db,
+        ctx.clock,
+        resident.id,
+        'wechat',
+        ctx.sessionTtlSeconds.phone,
+        null,
+        identity.openid,
+      )
+      await auditWechatSignIn(ctx, 'signInWithWechat', resident.id)
+      return { outcome: 'signed-in' as const, ...session, resident: residentSummary(resident) }
+    },
+    signInLimit,
+  )
+
+  defineRoute(
+    app,
+    ctx,
+    'linkWechat',
+    async ({ body }) => {
+      const phone = requireMobile(body.phone)
+      // A lapsed link token is said before the SMS code is spent.
+      await linkTicket(ctx.db, ctx.clock, body.linkToken)
+      await verifyPhoneCode(ctx.db, ctx.clock, phone, body.code)
+      const resident = await residentByPhone(ctx.db, ctx.clock, phone)
+      const identity = await completeWechatLink(ctx.db, ctx.clock, body.linkToken, resident.id)
+      const session = await createSession(
+        ctx.db,
+        ctx.clock,
+        resident.id,
+        'wechat',
+        ctx.sessionTtlSeconds.phone,
+        null,
+        identity.openid,
+      )
+      await auditWechatSignIn(ctx, 'linkWechat', resident.id)
+      return { ...session, resident: residentSummary(resident) }
+    },
+    signInLimit,
+  )
+
   defineRoute(app, ctx, 'signOut', async ({ caller }) => {
     await revokeSession(ctx.db, ctx.clock, caller.token!)
     return null
@@ -82,4 +152,6 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, 'me', async ({ caller }) =>
     residentSummary(await getResident(ctx.db, caller.residentId!)),
   )
+
+  wechatRoutes(app, ctx)
 }
