@@ -24,6 +24,7 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       ),
     },
     alias: { '@bangban/shared': sharedSrc },
+    copy: { patterns: [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     mini: {
       compile: { include: [sharedSrc] },
       postcss: { pxtransform: { enable: true, config: {} } },

@@ -1,11 +1,13 @@
 /**
- * The mini-program's platform: the service over Taro.request, and no kiosk devices. WeChat
- * sign-in, the 同声传译 voice and JSAPI payment are added with the mini-program issue.
+ * The mini-program's platform: the service over Taro.request, no kiosk devices, WeChat's own
+ * sign-in, code scanning and subscribe messages, the 同声传译 voice and JSAPI payment.
  */
 import { createMiniProgramTransport, type MiniProgramRequest } from '@bangban/shared/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { PAGES } from '@bangban/shared/screens/nav'
 import { appStore } from '@bangban/shared/state/appStore'
+import { wechatAdapter, type WxApi } from './wechatAdapter'
+import { weappListener } from './weappListener'
 import { weappSpeaker } from './weappSpeaker'
 import Taro from '@tarojs/taro'
 
@@ -16,6 +18,9 @@ export function createWeappPlatform(): Platform {
     transport: createMiniProgramTransport(Taro.request as unknown as MiniProgramRequest),
     extraHeaders: {},
     speaker: weappSpeaker(),
+    // 语音操作 through WechatSI; the 说话 button shows only once the resident turns it on.
+    listener: weappListener(),
+    wechat: wechatAdapter(Taro as unknown as WxApi),
     payment: {
       method: 'wechat-jsapi',
       requestPayment: async (params) => {

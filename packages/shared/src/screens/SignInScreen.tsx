@@ -1,6 +1,8 @@
 /**
  * 确认身份: at the kiosk, 请刷身份证 (the card reader signs the resident in at once) or a
- * mobile number and a one-time code on the big keypad. Afterwards the job continues where it was.
+ * mobile number and a one-time code on the big keypad. In the mini-program, 微信登录: a linked
+ * WeChat signs in at once; the first time, the mobile number and code link it. Afterwards the job
+ * continues where it was.
  */
 import { Text, View } from '@tarojs/components'
 import { normalizeMobile } from '../domain/phone'
@@ -19,10 +21,11 @@ import { cameFrom, goBack, pageParams, replaceWith, type PageName } from './nav'
 import { asApiError, useApi } from './useApi'
 import { ApiError } from '../api/errors'
 import type { SessionResponse } from '../api/identity'
+import { finishPhoneSignIn, mustRestartWechat, startWechatSignIn } from './signIn/wechatSignIn'
 
-type Mode = 'card' | 'phone' | 'code'
+type Mode = 'card' | 'wechat' | 'phone' | 'code'
 
-const NEXT_PAGES: readonly PageName[] = ['book', 'pay', 'request', 'records']
+const NEXT_PAGES: readonly PageName[] = ['book', 'pay', 'request', 'records', 'scanConsent', 'family']
 
 function continueJob(): void {
   const params = pageParams()
@@ -40,7 +43,9 @@ export function SignInScreen() {
   const t = useT()
   const api = useApi()
   const platform = usePlatform()
-  const [mode, setMode] = useState<Mode>(platform.devices ? 'card' : 'phone')
+  const [mode, setMode] = useState<Mode>(platform.devices ? 'card' : platform.wechat ? 'wechat' : 'phone')
+  // Held after a first WeChat sign-in: the phone sign-in then links this WeChat too.
+  const [linkToken, setLinkToken] = useState<string | null>(null)
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
@@ -48,9 +53,11 @@ export function SignInScreen() {
   const prompt =
     mode === 'card'
       ? t('voice.signIn.card')
-      : mode === 'phone'
-        ? t('voice.signIn.phone')
-        : t('voice.signIn.code')
+      : mode === 'wechat'
+        ? t('voice.signIn.wechat')
+        : mode === 'phone'
+          ? t(linkToken ? 'voice.signIn.linkPhone' : 'voice.signIn.phone')
+          : t('voice.signIn.code')
   const { repeat, say } = useScreenVoice(prompt)
 
   const signedIn = (session: SessionResponse) => {
@@ -69,6 +76,11 @@ export function SignInScreen() {
       const apiError = asApiError(e)
       setError(apiError)
       say(t(`errors.${apiError.code}`))
+      if (linkToken && mustRestartWechat(apiError)) {
+        setLinkToken(null)
+        setCode('')
+        setMode('wechat')
+      }
     } finally {
       setBusy(false)
     }
@@ -92,7 +104,15 @@ export function SignInScreen() {
 
   const signInWithCode = () =>
     run(async () => {
-      signedIn(await api.call('signInWithPhone', { body: { phone, code } }))
+      signedIn(await finishPhoneSignIn(api, { phone, code, linkToken }))
+    })
+
+  const signInWithWechat = () =>
+    run(async () => {
+      const started = await startWechatSignIn(platform.wechat!, api)
+      if (started.kind === 'signed-in') return signedIn(started.session)
+      setLinkToken(started.linkToken)
+      setMode('phone')
     })
 
   return (
@@ -103,15 +123,24 @@ export function SignInScreen() {
           <Text className="bb-text">{t('signIn.cardPrompt')}</Text>
           <Text className="bb-text bb-muted">{t('signIn.cardPrivacy')}</Text>
         </View>
+      ) : mode === 'wechat' ? (
+        <View className="bb-card" data-testid="wechat-prompt">
+          <Icon name="phone" size={160} />
+          <Text className="bb-text">{t('signIn.wechatPrompt')}</Text>
+          <Text className="bb-text bb-muted">{t('signIn.wechatPrivacy')}</Text>
+        </View>
       ) : mode === 'phone' ? (
-        <Keypad
-          label={t('signIn.phoneLabel')}
-          value={phone}
-          onChange={setPhone}
-          maxLength={11}
-          grouping={[3, 4, 4]}
-          placeholder={t('signIn.phonePlaceholder')}
-        />
+        <>
+          {linkToken ? <Text className="bb-text">{t('signIn.linkHint')}</Text> : null}
+          <Keypad
+            label={t('signIn.phoneLabel')}
+            value={phone}
+            onChange={setPhone}
+            maxLength={11}
+            grouping={[3, 4, 4]}
+            placeholder={t('signIn.phonePlaceholder')}
+          />
+        </>
       ) : (
         <>
           <Text className="bb-text">
@@ -129,6 +158,15 @@ export function SignInScreen() {
       {busy ? <Waiting text={t('common.waiting')} /> : null}
       {error ? <ErrorView error={error} /> : null}
       <View className="bb-actions">
+        {mode === 'wechat' ? (
+          <Button
+            variant="primary"
+            label={t('signIn.wechat')}
+            onPress={() => void signInWithWechat()}
+            disabled={busy}
+            testId="wechat-sign-in"
+          />
+        ) : null}
         {mode === 'phone' ? (
           <Button
             variant="primary"
@@ -151,6 +189,8 @@ export function SignInScreen() {
           <Button label={t('signIn.usePhone')} onPress={() => setMode('phone')} />
         ) : platform.devices ? (
           <Button label={t('signIn.useCard')} onPress={() => setMode('card')} />
+        ) : mode === 'wechat' ? (
+          <Button label={t('signIn.usePhoneOnly')} onPress={() => setMode('phone')} testId="use-phone" />
         ) : null}
       </View>
     </ScreenFrame>

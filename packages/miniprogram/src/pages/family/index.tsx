@@ -1,0 +1,3 @@
+import { FamilyScreen } from '@bangban/shared/screens/FamilyScreen'
+
+export default FamilyScreen

@@ -1,0 +1,3 @@
+import { ScanConsentScreen } from '@bangban/shared/screens/ScanConsentScreen'
+
+export default ScanConsentScreen
