@@ -3,8 +3,8 @@
  * ticket number. Also changes an existing booking (reschedule) from 我的记录, starting at the day.
  */
 import { Text, View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
-import type { Appointment, Provider, Slot } from '../api/booking'
+import { useEffect, useMemo, useReducer, useState } from 'react'
+import type { Provider } from '../api/booking'
 import type { ApiError } from '../api/errors'
 import { shanghaiDate } from '../domain/time'
 import { displayDate, displayTimeRange } from '../format/display'
@@ -21,14 +21,19 @@ import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goBack, goTo, pageParams } from './nav'
 import { asApiError, useApi, useLoad } from './useApi'
-
-const TOTAL_STEPS = 4
-
-interface Choice {
-  serviceId: string | null
-  date: string | null
-  slot: Slot | null
-}
+import { SubscribeOffer } from './wechat/SubscribeOffer'
+import {
+  BOOK_STEPS,
+  bookReducer,
+  confirmLabelKey,
+  exitsOnBack,
+  initialBookState,
+  isSlotGone,
+  promptKeyOf,
+  signInParams,
+  stepOf,
+  titleKeyOf,
+} from './book/flow'
 
 function newIdempotencyKey(): string {
   return `book-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -39,14 +44,8 @@ export function BookScreen() {
   const api = useApi()
   const platform = usePlatform()
   const { session } = useAppState()
-  const params = useMemo(() => pageParams(), [])
-  const rescheduleId = params.reschedule ?? null
-  const [choice, setChoice] = useState<Choice>({
-    serviceId: params.serviceId ?? null,
-    date: params.date ?? null,
-    slot: null,
-  })
-  const [result, setResult] = useState<Appointment | null>(null)
+  const [state, dispatch] = useReducer(bookReducer, null, () => initialBookState(pageParams()))
+  const { serviceId, date, slot, rescheduleId, result } = state
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [printed, setPrinted] = useState<'idle' | 'printing' | 'done' | 'failed'>('idle')
@@ -55,74 +54,60 @@ export function BookScreen() {
 
   const providers = useLoad(() => api.call('listProviders'), [api])
   const availability = useLoad(
-    choice.serviceId ? () => api.call('listAvailability', { query: { serviceId: choice.serviceId! } }) : null,
-    [api, choice.serviceId],
+    serviceId ? () => api.call('listAvailability', { query: { serviceId } }) : null,
+    [api, serviceId],
   )
   const slots = useLoad(
-    choice.serviceId && choice.date
-      ? () => api.call('listSlots', { query: { serviceId: choice.serviceId!, date: choice.date! } })
-      : null,
-    [api, choice.serviceId, choice.date],
+    serviceId && date ? () => api.call('listSlots', { query: { serviceId, date } }) : null,
+    [api, serviceId, date],
   )
-  const carriedSlot = useLoad(
-    params.slotId && choice.serviceId && choice.date && !choice.slot
-      ? () => api.call('listSlots', { query: { serviceId: choice.serviceId!, date: choice.date! } })
-      : null,
-    [api],
-  )
-  const slot = choice.slot ?? carriedSlot.data?.find((s) => s.id === params.slotId) ?? null
+  // A slot carried through sign-in comes back as an id: the day's slots name it.
+  useEffect(() => {
+    if (slots.data) dispatch({ type: 'slotsLoaded', slots: slots.data })
+  }, [slots.data])
 
-  const step = result ? 5 : !choice.serviceId ? 1 : !choice.date ? 2 : !slot ? 3 : 4
+  const step = stepOf(state)
   const service = useMemo(() => {
     for (const provider of providers.data ?? []) {
-      const found = provider.services.find((s) => s.id === choice.serviceId)
+      const found = provider.services.find((s) => s.id === serviceId)
       if (found) return { provider, service: found }
     }
     return null
-  }, [providers.data, choice.serviceId])
+  }, [providers.data, serviceId])
 
   const summary =
-    service && choice.date && slot
+    service && date && slot
       ? {
           place: service.provider.name,
           service: service.service.name,
-          day: displayDate(t, choice.date, today),
+          day: displayDate(t, date, today),
           time: displayTimeRange(t, slot.startsAt, slot.endsAt),
         }
       : null
 
+  // The confirm and success prompts read the summary: silent until the names have loaded.
   const prompt =
-    step === 1
-      ? t('voice.book.service')
-      : step === 2
-        ? t('voice.book.day', { service: service?.service.name ?? '' })
-        : step === 3
-          ? t('voice.book.time', { day: choice.date ? displayDate(t, choice.date, today) : '' })
-          : step === 4 && summary
-            ? t('voice.book.confirm', summary)
-            : result && summary
-              ? t('voice.book.success', { ticket: result.ticketNo, ...summary })
-              : null
+    step >= 4 && !summary
+      ? null
+      : t(promptKeyOf(state), {
+          service: service?.service.name ?? '',
+          day: date ? displayDate(t, date, today) : '',
+          ...summary,
+          ticket: result?.ticketNo ?? '',
+        })
   const { repeat, say } = useScreenVoice(prompt)
 
   const back = () => {
     setError(null)
-    if (step === 4) setChoice((c) => ({ ...c, slot: null }))
-    else if (step === 3) setChoice((c) => ({ ...c, date: null }))
-    else if (step === 2 && !rescheduleId) setChoice({ serviceId: null, date: null, slot: null })
-    else goBack()
+    if (exitsOnBack(state)) goBack()
+    else dispatch({ type: 'back' })
   }
 
   const confirm = async () => {
-    if (!slot || !choice.serviceId || !choice.date) return
+    if (step !== 4 || !slot) return
     if (!session) {
-      goTo('signIn', {
-        next: 'book',
-        serviceId: choice.serviceId,
-        date: choice.date,
-        slotId: slot.id,
-        ...(rescheduleId ? { reschedule: rescheduleId } : {}),
-      })
+      const carried = signInParams(state)
+      if (carried) goTo('signIn', carried)
       return
     }
     setBusy(true)
@@ -131,15 +116,13 @@ export function BookScreen() {
       const appointment = rescheduleId
         ? await api.call('rescheduleAppointment', { params: { id: rescheduleId }, body: { slotId: slot.id } })
         : await api.call('createAppointment', { body: { slotId: slot.id }, idempotencyKey })
-      setResult(appointment)
+      dispatch({ type: 'booked', appointment })
     } catch (e) {
       const apiError = asApiError(e)
       setError(apiError)
       say(t(`errors.${apiError.code}`))
-      if (apiError.code === 'SLOT_FULL') {
-        setChoice((c) => ({ ...c, slot: null }))
-        slots.reload()
-      }
+      dispatch({ type: 'failed', code: apiError.code })
+      if (isSlotGone(apiError.code)) slots.reload()
     } finally {
       setBusy(false)
     }
@@ -166,17 +149,15 @@ export function BookScreen() {
     }
   }
 
-  const title = result
-    ? t(rescheduleId ? 'book.rescheduled' : 'book.success')
-    : [t('book.stepService'), t('book.stepDay'), t('book.stepTime'), t('book.stepConfirm')][step - 1]!
-
   return (
     <ScreenFrame
-      title={title}
-      {...(result ? { finished: true } : { step: { current: step, total: TOTAL_STEPS } })}
+      title={t(titleKeyOf(state))}
+      {...(result ? { finished: true } : { step: { current: step, total: BOOK_STEPS } })}
       onRepeat={repeat}
       onBack={back}
       hideBack={!!result}
+      // 语音操作: saying 确认预约 presses the button, only while it can be pressed.
+      commands={step === 4 && !busy ? { confirm: () => void confirm() } : {}}
     >
       {error ? <ErrorView error={error} /> : null}
       {step === 1 ? (
@@ -184,7 +165,7 @@ export function BookScreen() {
           providers={providers.data}
           error={providers.error}
           onRetry={providers.reload}
-          onChoose={(serviceId) => setChoice({ serviceId, date: null, slot: null })}
+          onChoose={(id) => dispatch({ type: 'chooseService', serviceId: id })}
         />
       ) : null}
       {step === 2 ? (
@@ -202,7 +183,7 @@ export function BookScreen() {
               detail: d.remaining > 0 ? t('book.remaining', { count: d.remaining }) : t('book.full'),
               disabled: d.remaining === 0,
             }))}
-            onChoose={(date) => setChoice((c) => ({ ...c, date, slot: null }))}
+            onChoose={(day) => dispatch({ type: 'chooseDate', date: day })}
           />
         )
       ) : null}
@@ -223,9 +204,10 @@ export function BookScreen() {
               detail: s.remaining > 0 ? t('book.remaining', { count: s.remaining }) : t('book.full'),
               disabled: s.remaining === 0,
             }))}
-            onChoose={(id) =>
-              setChoice((c) => ({ ...c, slot: slots.data?.find((s) => s.id === id) ?? null }))
-            }
+            onChoose={(id) => {
+              const chosen = slots.data?.find((s) => s.id === id)
+              if (chosen) dispatch({ type: 'chooseSlot', slot: chosen })
+            }}
           />
         )
       ) : null}
@@ -250,9 +232,7 @@ export function BookScreen() {
           {busy ? <Waiting text={t('book.booking')} /> : null}
           <Button
             variant="primary"
-            label={
-              session ? t(rescheduleId ? 'book.confirmChange' : 'book.confirm') : t('book.signInToConfirm')
-            }
+            label={t(confirmLabelKey(state, !!session))}
             onPress={() => void confirm()}
             disabled={busy}
             testId="confirm-booking"
@@ -273,6 +253,7 @@ export function BookScreen() {
                 testId="print"
               />
             ) : null}
+            <SubscribeOffer kind="appointment" />
             <Button label={t('home.records')} onPress={() => goTo('records')} />
           </View>
           {printed === 'done' ? <Notice kind="success" title={t('book.printed')} /> : null}

@@ -4,11 +4,8 @@
  * mini-program), waiting with a visible and spoken status → 缴费成功 with a receipt.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import type { Bill } from '../api/bills'
+import { useEffect, useReducer, useState } from 'react'
 import type { ApiError } from '../api/errors'
-import type { Payment } from '../api/payments'
-import { sumFen } from '../domain/money'
 import { shanghaiDate, shanghaiTime } from '../domain/time'
 import { displayMoney } from '../format/display'
 import { useT } from '../i18n/useT'
@@ -24,16 +21,31 @@ import { ScreenFrame } from '../ui/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goTo } from './nav'
+import { goBack } from './nav'
 import { asApiError, useApi } from './useApi'
 import { ReceiptActions } from './ReceiptActions'
 import { BillChecklist } from './BillChecklist'
+import {
+  ACCOUNT_DIGITS,
+  ACCOUNT_KINDS,
+  ACCOUNT_PREFIX,
+  PAY_STEPS,
+  accountNo,
+  canPay,
+  chosenBills,
+  exitsOnBack,
+  initialPayState,
+  isWaiting,
+  payReducer,
+  promptKeyOf,
+  stepOf,
+  titleKeyOf,
+  totalFen,
+  unpaidBills,
+  type AccountKind,
+} from './pay/flow'
 
-const TOTAL_STEPS = 3
 const POLL_MS = 2000
-/** Letters of utility account numbers, by kind (W1000001 is a water account). */
-const ACCOUNT_PREFIX = { water: 'W', electricity: 'E', gas: 'G', property: 'P' } as const
-type AccountKind = keyof typeof ACCOUNT_PREFIX
 
 function newIdempotencyKey(): string {
   return `pay-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -44,36 +56,25 @@ export function PayScreen() {
   const api = useApi()
   const platform = usePlatform()
   const { session } = useAppState()
-  const [kind, setKind] = useState<AccountKind | null>(null)
-  const [digits, setDigits] = useState('')
-  const [bills, setBills] = useState<Bill[] | null>(null)
-  const [chosen, setChosen] = useState<string[]>([])
-  const [payment, setPayment] = useState<Payment | null>(null)
-  const [qr, setQr] = useState<string | null>(null)
+  const [state, dispatch] = useReducer(payReducer, initialPayState)
+  const { kind, digits, payment, qr } = state
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
-  const [printed, setPrinted] = useState(false)
-  const idempotencyKey = useRef(newIdempotencyKey())
+  // One key per attempt: a retried request is the same payment, a new attempt after 返回 is not.
+  const [keyBase] = useState(newIdempotencyKey)
 
-  const unpaid = useMemo(() => (bills ?? []).filter((b) => b.status === 'unpaid'), [bills])
-  const chosenBills = unpaid.filter((b) => chosen.includes(b.id))
-  const total = sumFen(chosenBills.map((b) => b.amountFen))
-  const paid = payment?.status === 'paid'
-  const step = paid ? 4 : payment ? 3 : bills ? 2 : 1
+  const unpaid = unpaidBills(state)
+  const chosen = chosenBills(state)
+  const total = totalFen(state)
+  const step = stepOf(state)
+  const paid = step === 4
 
-  const prompt =
-    step === 1
-      ? t('voice.pay.find')
-      : step === 2
-        ? unpaid.length
-          ? t('voice.pay.choose', { count: unpaid.length })
-          : t('voice.pay.nothing')
-        : step === 3
-          ? t(platform.payment.method === 'wechat-native' ? 'voice.pay.scan' : 'voice.pay.sheet', {
-              amount: displayMoney(payment?.amountFen ?? 0),
-            })
-          : t('voice.pay.success', { amount: displayMoney(payment?.amountFen ?? 0) })
-  const { repeat, say } = useScreenVoice(prompt)
+  const { repeat, say } = useScreenVoice(
+    t(promptKeyOf(state, platform.payment.method), {
+      count: unpaid.length,
+      amount: displayMoney(payment?.amountFen ?? 0),
+    }),
+  )
 
   const fail = (e: unknown) => {
     const apiError = asApiError(e)
@@ -86,8 +87,7 @@ export function PayScreen() {
     setError(null)
     try {
       const found = await api.call('listBills', { query: accountNo ? { accountNo } : {} })
-      setBills(found)
-      setChosen(found.filter((b) => b.status === 'unpaid').map((b) => b.id))
+      dispatch({ type: 'billsFound', bills: found })
     } catch (e) {
       fail(e)
     } finally {
@@ -100,12 +100,14 @@ export function PayScreen() {
     setError(null)
     try {
       const created = await api.call('createPayment', {
-        body: { billIds: chosenBills.map((b) => b.id), method: platform.payment.method },
-        idempotencyKey: idempotencyKey.current,
+        body: { billIds: chosen.map((b) => b.id), method: platform.payment.method },
+        idempotencyKey: `${keyBase}-${state.attempt}`,
       })
-      setPayment(created)
-      if (created.codeUrl && platform.payment.renderQr)
-        setQr(await platform.payment.renderQr(created.codeUrl))
+      dispatch({ type: 'paymentCreated', payment: created })
+      if (created.codeUrl && platform.payment.renderQr) {
+        const rendered = await platform.payment.renderQr(created.codeUrl)
+        dispatch({ type: 'qrRendered', paymentId: created.id, qr: rendered })
+      }
       if (created.requestPayment && platform.payment.requestPayment) {
         await platform.payment.requestPayment(created.requestPayment).catch(() => undefined)
       }
@@ -117,30 +119,22 @@ export function PayScreen() {
   }
 
   // Wait for the payment: poll until it is paid, closed or refunded. The service also asks WeChat.
+  const waitingFor = isWaiting(state) ? payment!.id : null
   useEffect(() => {
-    if (!payment || payment.status !== 'pending') return undefined
+    if (!waitingFor) return undefined
     const timer = setInterval(() => {
-      api.call('getPayment', { params: { id: payment.id } }).then(
-        (latest) => {
-          if (latest.status !== 'pending') setPayment(latest)
-        },
+      api.call('getPayment', { params: { id: waitingFor } }).then(
+        (latest) => dispatch({ type: 'paymentUpdated', payment: latest }),
         () => undefined,
       )
     }, POLL_MS)
     return () => clearInterval(timer)
-  }, [api, payment])
+  }, [api, waitingFor])
 
   const back = () => {
     setError(null)
-    if (step === 3) {
-      setPayment(null)
-      setQr(null)
-      idempotencyKey.current = newIdempotencyKey()
-    } else if (step === 2) setBills(null)
-    else if (kind) {
-      setKind(null)
-      setDigits('')
-    } else goTo('records')
+    if (exitsOnBack(state)) goBack()
+    else dispatch({ type: 'back' })
   }
 
   const print = async () => {
@@ -149,7 +143,7 @@ export function PayScreen() {
       title: t('pay.receiptTitle'),
       highlight: displayMoney(payment.amountFen),
       lines: [
-        ...chosenBills.map((b) => ({
+        ...chosen.map((b) => ({
           label: `${t(`billKinds.${b.kind}`)} ${b.period}`,
           value: displayMoney(b.amountFen),
         })),
@@ -160,14 +154,13 @@ export function PayScreen() {
         { label: t('pay.paymentNo'), value: payment.id },
       ],
     })
-    setPrinted(true)
   }
 
-  const title = [t('pay.stepFind'), t('pay.stepChoose'), t('pay.stepPay'), t('pay.success')][step - 1]!
+  const account = accountNo(state)
   return (
     <ScreenFrame
-      title={title}
-      {...(paid ? { finished: true, hideBack: true } : { step: { current: step, total: TOTAL_STEPS } })}
+      title={t(titleKeyOf(state))}
+      {...(paid ? { finished: true, hideBack: true } : { step: { current: step, total: PAY_STEPS } })}
       onRepeat={repeat}
       onBack={back}
     >
@@ -187,11 +180,8 @@ export function PayScreen() {
           <ChoiceList
             label={t('pay.byAccount')}
             columns={2}
-            items={(Object.keys(ACCOUNT_PREFIX) as AccountKind[]).map((k) => ({
-              id: k,
-              label: t(`billKinds.${k}`),
-            }))}
-            onChoose={(k) => setKind(k as AccountKind)}
+            items={ACCOUNT_KINDS.map((k) => ({ id: k, label: t(`billKinds.${k}`) }))}
+            onChoose={(k) => dispatch({ type: 'chooseKind', kind: k as AccountKind })}
           />
         </>
       ) : null}
@@ -201,16 +191,18 @@ export function PayScreen() {
           <Keypad
             label={t('pay.accountLabel')}
             value={digits}
-            onChange={setDigits}
-            maxLength={7}
+            onChange={(typed) => dispatch({ type: 'typeDigits', digits: typed })}
+            maxLength={ACCOUNT_DIGITS}
             prefix={ACCOUNT_PREFIX[kind]}
           />
           <View className="bb-actions">
             <Button
               variant="primary"
               label={t('pay.find')}
-              onPress={() => void find(`${ACCOUNT_PREFIX[kind]}${digits}`)}
-              disabled={busy || digits.length !== 7}
+              onPress={() => {
+                if (account) void find(account)
+              }}
+              disabled={busy || !account}
               testId="find-bills"
             />
           </View>
@@ -224,8 +216,8 @@ export function PayScreen() {
             <BillChecklist
               label={t('pay.stepChoose')}
               bills={unpaid}
-              chosen={chosen}
-              onChange={setChosen}
+              chosen={state.chosen}
+              onChange={(billIds) => dispatch({ type: 'setChosen', billIds })}
               showLines
             />
             <View className="bb-card">
@@ -239,7 +231,7 @@ export function PayScreen() {
                 variant="primary"
                 label={t('pay.payNow', { amount: displayMoney(total) })}
                 onPress={() => void pay()}
-                disabled={busy || chosenBills.length === 0}
+                disabled={busy || !canPay(state)}
                 testId="pay-now"
               />
             </View>
@@ -264,7 +256,7 @@ export function PayScreen() {
       {paid && payment ? (
         <>
           <View className="bb-card" data-testid="receipt">
-            {chosenBills.map((b) => (
+            {chosen.map((b) => (
               <View key={b.id} className="bb-row">
                 <Text className="bb-row-label">{`${t(`billKinds.${b.kind}`)} ${b.period}`}</Text>
                 <Text className="bb-row-value">{displayMoney(b.amountFen)}</Text>
@@ -275,7 +267,7 @@ export function PayScreen() {
               <Text className="bb-row-value">{displayMoney(payment.amountFen)}</Text>
             </View>
           </View>
-          <ReceiptActions canPrint={!!platform.devices} printed={printed} onPrint={() => void print()} />
+          <ReceiptActions canPrint={!!platform.devices} onPrint={print} />
         </>
       ) : null}
     </ScreenFrame>

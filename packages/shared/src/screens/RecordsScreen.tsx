@@ -20,6 +20,7 @@ import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goTo, replaceWith } from './nav'
 import { AuditSection } from './records/AuditSection'
+import { appointmentStatusKey, changeParams, recordsPromptKey, splitAppointments } from './records/logic'
 import { PaymentsSection } from './records/PaymentsSection'
 import { RequestsSection } from './records/RequestsSection'
 import { allows } from './staff/logic'
@@ -48,16 +49,8 @@ export function RecordsScreen() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [done, setDone] = useState<string | null>(null)
-  const now = new Date().toISOString()
-  const upcoming = (appointments.data ?? [])
-    .filter((a) => a.status === 'booked' && a.startsAt > now)
-    .reverse()
-  const others = (appointments.data ?? []).filter((a) => !(a.status === 'booked' && a.startsAt > now))
-  const prompt = appointments.data
-    ? upcoming.length
-      ? t('voice.records.list', { count: upcoming.length })
-      : t('voice.records.empty')
-    : null
+  const { upcoming, others } = splitAppointments(appointments.data ?? [], Date.now())
+  const prompt = appointments.data ? t(recordsPromptKey(upcoming.length), { count: upcoming.length }) : null
   const { repeat, say } = useScreenVoice(prompt)
 
   useEffect(() => {
@@ -108,10 +101,7 @@ export function RecordsScreen() {
                 </Notice>
               ) : (
                 <View className="bb-actions">
-                  <Button
-                    label={t('records.change')}
-                    onPress={() => goTo('book', { serviceId: a.serviceId, reschedule: a.id })}
-                  />
+                  <Button label={t('records.change')} onPress={() => goTo('book', changeParams(a))} />
                   <Button
                     variant="danger"
                     label={t('records.cancel')}
@@ -148,9 +138,7 @@ function AppointmentRows({ appointment: a }: { appointment: Appointment }) {
     <>
       <Text className="bb-row-value">{`${a.serviceName} · ${a.providerName}`}</Text>
       <Text className="bb-text">{`${displayDate(t, date)} ${displayTimeRange(t, a.startsAt, a.endsAt)}`}</Text>
-      <Text className="bb-text">
-        {t(a.status === 'cancelled' ? 'records.statusCancelled' : 'records.ticket', { ticket: a.ticketNo })}
-      </Text>
+      <Text className="bb-text">{t(appointmentStatusKey(a), { ticket: a.ticketNo })}</Text>
     </>
   )
 }

@@ -3,10 +3,8 @@
  * where and how to call back → confirm; then 提交成功 with the request number and who handles it.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useReducer, useState } from 'react'
 import type { ApiError } from '../api/errors'
-import type { RequestCategory, ServiceRequest } from '../api/requests'
-import { normalizeMobile } from '../domain/phone'
 import { useT } from '../i18n/useT'
 import { useAppState } from '../state/useAppState'
 import { Button } from '../ui/Button'
@@ -20,10 +18,24 @@ import { TextField } from '../ui/TextField'
 import { maskDigits } from '../ui/digits'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goTo, replaceWith } from './nav'
+import { goBack, goTo, replaceWith } from './nav'
 import { asApiError, useApi, useLoad } from './useApi'
-
-const TOTAL_STEPS = 4
+import { SubscribeOffer } from './wechat/SubscribeOffer'
+import {
+  MAX_ADDRESS,
+  MAX_TYPED,
+  REQUEST_STEPS,
+  canContinue,
+  descriptionOf,
+  exitsOnBack,
+  initialRequestState,
+  placeText,
+  promptKeyOf,
+  requestReducer,
+  stepOf,
+  submissionOf,
+  titleKeyOf,
+} from './request/flow'
 
 export function RequestScreen() {
   const t = useT()
@@ -31,22 +43,15 @@ export function RequestScreen() {
   const { session, delegation } = useAppState()
   const categories = useLoad(() => api.call('listRequestCategories'), [api])
   const grids = useLoad(() => api.call('listGrids'), [api])
-  const [category, setCategory] = useState<RequestCategory | null>(null)
-  const [phrases, setPhrases] = useState<string[]>([])
-  const [typed, setTyped] = useState('')
-  const [described, setDescribed] = useState(false)
-  const [gridId, setGridId] = useState<string | null>(null)
-  const [address, setAddress] = useState('')
-  const [phone, setPhone] = useState('')
+  const [state, dispatch] = useReducer(requestReducer, initialRequestState)
+  const { category, phrases, typed, gridId, address, phone, result } = state
   // A helper acting for the resident never sees their full number, even the one they typed.
   const shownPhone = delegation ? maskDigits(phone) : phone
-  const [located, setLocated] = useState(false)
-  const [result, setResult] = useState<ServiceRequest | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
 
-  const description = [...phrases, typed.trim()].filter(Boolean).join(', ')
-  const step = result ? 5 : !category ? 1 : !described ? 2 : !located ? 3 : 4
+  const description = descriptionOf(state)
+  const step = stepOf(state)
   const phraseOptions = useMemo(
     () =>
       category
@@ -57,33 +62,23 @@ export function RequestScreen() {
     [category, t],
   )
   const gridName = grids.data?.find((g) => g.id === gridId)?.name ?? ''
+  const place = placeText(state, gridName)
 
-  const prompt =
-    step === 1
-      ? t('voice.request.category')
-      : step === 2
-        ? t('voice.request.describe', { category: category?.name ?? '' })
-        : step === 3
-          ? t('voice.request.where')
-          : step === 4
-            ? t('voice.request.confirm', {
-                category: category?.name ?? '',
-                description,
-                place: [gridName, address].filter(Boolean).join(' '),
-                phone: shownPhone,
-              })
-            : t('voice.request.success', {
-                requestNo: result?.requestNo ?? '',
-                assignee: result?.assignee?.maskedName ?? t('request.nobodyYet'),
-              })
-  const { repeat, say } = useScreenVoice(prompt)
+  const { repeat, say } = useScreenVoice(
+    t(promptKeyOf(state), {
+      category: category?.name ?? '',
+      description,
+      place,
+      phone: shownPhone,
+      requestNo: result?.requestNo ?? '',
+      assignee: result?.assignee?.maskedName ?? t('request.nobodyYet'),
+    }),
+  )
 
   const back = () => {
     setError(null)
-    if (step === 4) setLocated(false)
-    else if (step === 3) setDescribed(false)
-    else if (step === 2) setCategory(null)
-    else goTo('records')
+    if (exitsOnBack(state)) goBack()
+    else dispatch({ type: 'back' })
   }
 
   // A request is followed up with the resident, so it is made signed in (before anything is typed).
@@ -92,19 +87,13 @@ export function RequestScreen() {
   }, [session, result])
 
   const submit = async () => {
+    const body = submissionOf(state)
+    if (!body) return
     setBusy(true)
     setError(null)
     try {
-      const created = await api.call('createServiceRequest', {
-        body: {
-          categoryId: category!.id,
-          description,
-          contactPhone: phone,
-          ...(gridId ? { gridId } : {}),
-          ...(address.trim() ? { address: address.trim() } : {}),
-        },
-      })
-      setResult(created)
+      const created = await api.call('createServiceRequest', { body })
+      dispatch({ type: 'submitted', request: created })
     } catch (e) {
       const apiError = asApiError(e)
       setError(apiError)
@@ -114,19 +103,14 @@ export function RequestScreen() {
     }
   }
 
-  const title = [
-    t('request.stepCategory'),
-    t('request.stepDescribe'),
-    t('request.stepWhere'),
-    t('request.stepConfirm'),
-    t('request.success'),
-  ][step - 1]!
   return (
     <ScreenFrame
-      title={title}
-      {...(result ? { finished: true, hideBack: true } : { step: { current: step, total: TOTAL_STEPS } })}
+      title={t(titleKeyOf(state))}
+      {...(result ? { finished: true, hideBack: true } : { step: { current: step, total: REQUEST_STEPS } })}
       onRepeat={repeat}
       onBack={back}
+      // 语音操作: saying 提交 presses the button, only while it can be pressed.
+      commands={step === 4 && !busy ? { confirm: () => void submit() } : {}}
     >
       {error ? <ErrorView error={error} /> : null}
       {step === 1 ? (
@@ -139,7 +123,10 @@ export function RequestScreen() {
             label={t('request.stepCategory')}
             columns={2}
             items={categories.data.map((c) => ({ id: c.id, label: c.name }))}
-            onChoose={(id) => setCategory(categories.data!.find((c) => c.id === id) ?? null)}
+            onChoose={(id) => {
+              const chosen = categories.data?.find((c) => c.id === id)
+              if (chosen) dispatch({ type: 'chooseCategory', category: chosen })
+            }}
           />
         )
       ) : null}
@@ -153,9 +140,7 @@ export function RequestScreen() {
                 role="checkbox"
                 selected={phrases.includes(p)}
                 label={p}
-                onPress={() =>
-                  setPhrases((list) => (list.includes(p) ? list.filter((x) => x !== p) : [...list, p]))
-                }
+                onPress={() => dispatch({ type: 'togglePhrase', phrase: p })}
                 className="bb-choice"
               >
                 <Text className="bb-choice-label">{p}</Text>
@@ -163,13 +148,18 @@ export function RequestScreen() {
             ))}
           </View>
           <Heading level={2} text={t('request.orType')} />
-          <TextField label={t('request.orType')} value={typed} onChange={setTyped} maxLength={500} />
+          <TextField
+            label={t('request.orType')}
+            value={typed}
+            onChange={(text) => dispatch({ type: 'type', text })}
+            maxLength={MAX_TYPED}
+          />
           <View className="bb-actions">
             <Button
               variant="primary"
               label={t('request.next')}
-              onPress={() => setDescribed(true)}
-              disabled={!description}
+              onPress={() => dispatch({ type: 'described' })}
+              disabled={!canContinue(state)}
               testId="describe-next"
             />
           </View>
@@ -183,7 +173,7 @@ export function RequestScreen() {
               label={t('request.whichGrid')}
               selectedId={gridId}
               items={grids.data.map((g) => ({ id: g.id, label: g.name, detail: g.area }))}
-              onChoose={setGridId}
+              onChoose={(id) => dispatch({ type: 'chooseGrid', gridId: id })}
             />
           ) : (
             <Waiting text={t('common.loading')} />
@@ -192,15 +182,15 @@ export function RequestScreen() {
           <TextField
             label={t('request.addressDetail')}
             value={address}
-            onChange={setAddress}
-            maxLength={200}
+            onChange={(text) => dispatch({ type: 'typeAddress', text })}
+            maxLength={MAX_ADDRESS}
             short
           />
           <Heading level={2} text={t('request.phoneLabel')} />
           <Keypad
             label={t('request.phoneLabel')}
             value={phone}
-            onChange={setPhone}
+            onChange={(typedPhone) => dispatch({ type: 'typePhone', phone: typedPhone })}
             maxLength={11}
             grouping={[3, 4, 4]}
             placeholder={t('request.phonePlaceholder')}
@@ -210,8 +200,8 @@ export function RequestScreen() {
             <Button
               variant="primary"
               label={t('request.next')}
-              onPress={() => setLocated(true)}
-              disabled={!(gridId || address.trim()) || !normalizeMobile(phone)}
+              onPress={() => dispatch({ type: 'located' })}
+              disabled={!canContinue(state)}
               testId="where-next"
             />
           </View>
@@ -234,7 +224,7 @@ export function RequestScreen() {
           ) : null}
           <Row label={t('request.category')} value={category?.name ?? ''} />
           <Row label={t('request.what')} value={description} />
-          <Row label={t('request.where')} value={[gridName, address].filter(Boolean).join(' ')} />
+          <Row label={t('request.where')} value={place} />
           <Row label={t('request.phone')} value={shownPhone} />
         </View>
       ) : null}
@@ -252,6 +242,7 @@ export function RequestScreen() {
       ) : null}
       {result ? (
         <View className="bb-actions">
+          <SubscribeOffer kind="request" />
           <Button label={t('home.records')} onPress={() => goTo('records')} />
         </View>
       ) : null}

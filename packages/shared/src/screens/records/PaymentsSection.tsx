@@ -4,12 +4,12 @@ import { shanghaiDate } from '../../domain/time'
 import { displayDate, displayMoney } from '../../format/display'
 import { useT } from '../../i18n/useT'
 import { Heading } from '../../ui/Heading'
+import { billsSummary } from './logic'
 
 /** 缴费记录: bills of the resident's accounts, paid and still to pay. */
 export function PaymentsSection({ bills }: { bills: Bill[] }) {
   const t = useT()
-  const paid = bills.filter((b) => b.status === 'paid')
-  const unpaid = bills.filter((b) => b.status === 'unpaid')
+  const { paid, unpaid, unpaidFen } = billsSummary(bills)
   return (
     <>
       <Heading level={2} text={t('records.bills')} />
@@ -18,7 +18,7 @@ export function PaymentsSection({ bills }: { bills: Bill[] }) {
         <Text className="bb-text">
           {t('records.unpaidCount', {
             count: unpaid.length,
-            amount: displayMoney(unpaid.reduce((s, b) => s + b.amountFen, 0)),
+            amount: displayMoney(unpaidFen),
           })}
         </Text>
       ) : null}

@@ -15,6 +15,7 @@ import { Pressable } from '../../ui/Pressable'
 import { ErrorView } from '../ErrorView'
 import { asApiError, useApi } from '../useApi'
 import type { ApiError } from '../../api/errors'
+import { canRate } from './logic'
 
 export function RequestsSection({
   requests,
@@ -79,7 +80,7 @@ export function RequestsSection({
               onPress={() => setOpen(open === r.id ? null : r.id)}
             />
           </View>
-          {r.status === 'resolved' && !r.rating ? (
+          {canRate(r) ? (
             <View className="bb-rating">
               <Text className="bb-text">{t('records.rateQuestion')}</Text>
               <View className="bb-actions" role="group" aria-label={t('records.rateQuestion')}>

@@ -1,0 +1,197 @@
+/**
+ * The 反映问题 flow without React: category → what is wrong → where and how to call back →
+ * confirm → sent. Each step's 下一步 only moves on when what it asks for is valid, so a request
+ * reaching the confirm step is one the service accepts.
+ */
+import { CreateServiceRequest, type RequestCategory, type ServiceRequest } from '../../api/requests'
+import { normalizeMobile } from '../../domain/phone'
+
+/** 适老化: at most four steps per job. */
+export const REQUEST_STEPS = 4
+
+/** 1 category · 2 describe · 3 where and phone · 4 confirm · 5 sent (the receipt, not a step). */
+export type RequestStep = 1 | 2 | 3 | 4 | 5
+
+/** The service's own limits, so the screen never lets through what it would refuse. */
+export const MAX_DESCRIPTION = CreateServiceRequest.shape.description.maxLength ?? 1000
+export const MAX_ADDRESS = CreateServiceRequest.shape.address.unwrap().maxLength ?? 200
+/** The typed part, leaving room for the common phrases within MAX_DESCRIPTION. */
+export const MAX_TYPED = 500
+
+export interface RequestState {
+  readonly category: RequestCategory | null
+  /** Common phrases of the category, in the order they were picked. */
+  readonly phrases: readonly string[]
+  readonly typed: string
+  readonly described: boolean
+  readonly gridId: string | null
+  readonly address: string
+  readonly phone: string
+  readonly located: boolean
+  readonly result: ServiceRequest | null
+}
+
+export type RequestAction =
+  | { readonly type: 'chooseCategory'; readonly category: RequestCategory }
+  | { readonly type: 'togglePhrase'; readonly phrase: string }
+  | { readonly type: 'type'; readonly text: string }
+  | { readonly type: 'described' }
+  | { readonly type: 'chooseGrid'; readonly gridId: string }
+  | { readonly type: 'typeAddress'; readonly text: string }
+  | { readonly type: 'typePhone'; readonly phone: string }
+  | { readonly type: 'located' }
+  | { readonly type: 'submitted'; readonly request: ServiceRequest }
+  | { readonly type: 'back' }
+
+export const initialRequestState: RequestState = {
+  category: null,
+  phrases: [],
+  typed: '',
+  described: false,
+  gridId: null,
+  address: '',
+  phone: '',
+  located: false,
+  result: null,
+}
+
+export function requestReducer(state: RequestState, action: RequestAction): RequestState {
+  const step = stepOf(state)
+  switch (action.type) {
+    case 'chooseCategory':
+      return step === 1 ? { ...state, category: action.category, phrases: [] } : state
+    case 'togglePhrase':
+      if (step !== 2) return state
+      return {
+        ...state,
+        phrases: state.phrases.includes(action.phrase)
+          ? state.phrases.filter((p) => p !== action.phrase)
+          : [...state.phrases, action.phrase],
+      }
+    case 'type':
+      return step === 2 ? { ...state, typed: action.text } : state
+    case 'described':
+      return step === 2 && canContinue(state) ? { ...state, described: true } : state
+    case 'chooseGrid':
+      return step === 3 ? { ...state, gridId: action.gridId } : state
+    case 'typeAddress':
+      return step === 3 ? { ...state, address: action.text } : state
+    case 'typePhone':
+      return step === 3 ? { ...state, phone: action.phone } : state
+    case 'located':
+      return step === 3 && canContinue(state) ? { ...state, located: true } : state
+    case 'submitted':
+      return step === 4 ? { ...state, result: action.request } : state
+    case 'back':
+      switch (step) {
+        case 4:
+          return { ...state, located: false }
+        case 3:
+          return { ...state, described: false }
+        case 2:
+          // The phrases belong to the category: another category must not send them along unseen.
+          return { ...state, category: null, phrases: [] }
+        default:
+          return state
+      }
+  }
+}
+
+export function stepOf(state: RequestState): RequestStep {
+  if (state.result) return 5
+  if (!state.category) return 1
+  if (!state.described) return 2
+  if (!state.located) return 3
+  return 4
+}
+
+/** 返回 on the first step leaves the page. */
+export function exitsOnBack(state: RequestState): boolean {
+  return stepOf(state) === 1
+}
+
+/** The picked phrases and the typed words, as the grid worker reads them. */
+export function descriptionOf(state: Pick<RequestState, 'phrases' | 'typed'>): string {
+  return [...state.phrases, state.typed.trim()].filter(Boolean).join(', ')
+}
+
+export function descriptionProblem(description: string): 'empty' | 'tooLong' | null {
+  const text = description.trim()
+  if (!text) return 'empty'
+  return text.length > MAX_DESCRIPTION ? 'tooLong' : null
+}
+
+/** Somewhere to go: a grid, or an address typed (within the service's limit). */
+export function placeProblem(gridId: string | null, address: string): 'missing' | 'tooLong' | null {
+  const text = address.trim()
+  if (text.length > MAX_ADDRESS) return 'tooLong'
+  return gridId || text ? null : 'missing'
+}
+
+/** A mainland mobile number to call back on (the keypad takes digits only). */
+export function phoneProblem(phone: string): 'empty' | 'invalid' | null {
+  if (!phone.trim()) return 'empty'
+  return normalizeMobile(phone) ? null : 'invalid'
+}
+
+/** Whether 下一步 (or 提交) of the current step can be pressed. */
+export function canContinue(state: RequestState): boolean {
+  switch (stepOf(state)) {
+    case 1:
+      return false
+    case 2:
+      return descriptionProblem(descriptionOf(state)) === null
+    case 3:
+      return placeProblem(state.gridId, state.address) === null && phoneProblem(state.phone) === null
+    case 4:
+      return submissionOf(state) !== null
+    case 5:
+      return false
+  }
+}
+
+/** The body of createServiceRequest, once every step is done and valid. */
+export function submissionOf(state: RequestState): CreateServiceRequest | null {
+  const phone = normalizeMobile(state.phone)
+  const description = descriptionOf(state)
+  const address = state.address.trim()
+  if (!state.category || !state.described || !state.located || !phone) return null
+  if (descriptionProblem(description) || placeProblem(state.gridId, state.address)) return null
+  return {
+    categoryId: state.category.id,
+    description,
+    contactPhone: phone,
+    ...(state.gridId ? { gridId: state.gridId } : {}),
+    ...(address ? { address } : {}),
+  }
+}
+
+/** Where, as shown and read back: the grid's name and the address. */
+export function placeText(state: Pick<RequestState, 'address'>, gridName: string): string {
+  return [gridName, state.address.trim()].filter(Boolean).join(' ')
+}
+
+const TITLES = [
+  'request.stepCategory',
+  'request.stepDescribe',
+  'request.stepWhere',
+  'request.stepConfirm',
+  'request.success',
+] as const
+
+export function titleKeyOf(state: RequestState): string {
+  return TITLES[stepOf(state) - 1]!
+}
+
+const PROMPTS = [
+  'voice.request.category',
+  'voice.request.describe',
+  'voice.request.where',
+  'voice.request.confirm',
+  'voice.request.success',
+] as const
+
+/** The spoken prompt; its values are category, description, place, phone, requestNo, assignee. */
+export function promptKeyOf(state: RequestState): string {
+  return PROMPTS[stepOf(state) - 1]!
+}
