@@ -1,7 +1,7 @@
 /**
  * The kiosk's voice in the built H5 against the real service: each screen asks for its prompt on
- * entry, 再听一遍 asks again, leaving a screen cancels, and the clips engine really plays (its start
- * and end events come from WebAudio playing the served clip files).
+ * entry, 再听一遍 asks again, leaving a screen cancels, the volume chips say how loud they are, and
+ * there is no 语音操作 (the kiosk has no listener). Real playback: voice-playback.e2e.test.ts.
  */
 import type { Page } from 'playwright-core'
 import { createI18n, type Language } from '../../shared/src/i18n'
@@ -102,6 +102,31 @@ describe('kiosk voice', () => {
     await page.waitForFunction(() => (window.bangbanVoice?.log ?? []).some((e) => e.kind === 'engine'))
     const engines = (await voiceLog(page)).filter((e) => e.kind === 'engine').map((e) => e.detail)
     expect(engines[engines.length - 1]).toBe('clips')
+    await page.context().close()
+  })
+
+  it('音量: one level chosen at a time, each said at once so the resident hears it', async () => {
+    const page = await newKioskPage(harness)
+    const levels = ['volume-low', 'volume-medium', 'volume-high'] as const
+    const checked = async (chosen: (typeof levels)[number]) => {
+      await page.locator(`[data-testid="${chosen}"][aria-checked="true"]:visible`).waitFor()
+      return Promise.all(levels.map((id) => visible(page, id).getAttribute('aria-checked')))
+    }
+    // A visit starts loud.
+    expect(await checked('volume-high')).toEqual(['false', 'false', 'true'])
+    const sample = prompt('voice.volumeCheck')
+    await visible(page, 'volume-low').click()
+    expect(await checked('volume-low')).toEqual(['true', 'false', 'false'])
+    await waitForRequest(page, sample)
+    await visible(page, 'volume-medium').click()
+    expect(await checked('volume-medium')).toEqual(['false', 'true', 'false'])
+    await page.waitForFunction(
+      (t) =>
+        (window.bangbanSimulator?.speech ?? []).filter((e) => e.kind === 'speak' && e.text === t).length >= 2,
+      sample,
+    )
+    // No listener at the kiosk: neither the setting nor the 说话 button.
+    expect(await page.locator('[data-testid="voice-commands"], [data-testid="talk"]').count()).toBe(0)
     await page.context().close()
   })
 

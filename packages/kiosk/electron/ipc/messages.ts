@@ -23,3 +23,6 @@ export const utteranceMessage = z
     volume: z.number().min(0).max(1),
   })
   .strict()
+
+/** How the page asks for the wipe: `reload: false` keeps the (already wiped) page for a helper. */
+export const wipeMessage = z.object({ reload: z.boolean() }).strict().optional()

@@ -23,6 +23,7 @@ import { kioskInfoOf } from './kioskInfo'
 import { lockDown } from './lockdown'
 import { shellPaths } from './paths'
 import { secureSession } from './sessionPolicy'
+import { applyChromiumSwitches } from './switches'
 import { systemPrint } from './systemPrinter'
 
 const log = (event: string, detail: Record<string, unknown> = {}) =>
@@ -32,11 +33,8 @@ const log = (event: string, detail: Record<string, unknown> = {}) =>
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
-// Chromium on Linux finds the OS voices only through speech-dispatcher (electron#4452).
-if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher')
-// Touch kiosks: no pinch-zoom and no overscroll history navigation, whatever the page does.
-app.commandLine.appendSwitch('disable-pinch')
-app.commandLine.appendSwitch('overscroll-history-navigation', '0')
+// Also before 'ready': speech-dispatcher for the OS voices on Linux, no pinch-zoom (switches.ts).
+applyChromiumSwitches(app.commandLine, process.platform)
 
 /** The kiosk window's part of the lockdown, filled in once its devices exist. */
 const kioskHooks: {
@@ -133,7 +131,7 @@ function runKiosk(win: BrowserWindow, config: KioskConfig): void {
   registerIpc(guardedIpc(ipcMain), {
     kioskContentsId: () => (contents.isDestroyed() ? null : contents.id),
     print: (receipt) => printer.print(receipt),
-    wipe: () => wiper.wipe(),
+    wipe: (options) => wiper.wipe(options),
     speech,
     info: kioskInfoOf(config, app.getVersion()),
     log,

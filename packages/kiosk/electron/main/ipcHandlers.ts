@@ -5,7 +5,7 @@
 import type { BridgeSpeech, KioskInfo } from '@bangban/shared/platform/KioskBridge'
 import type { Receipt } from '@bangban/shared/platform/Platform'
 import { CHANNELS, type InvokeChannel } from '../ipc/channels'
-import { receiptMessage, speechLang, utteranceMessage } from '../ipc/messages'
+import { receiptMessage, speechLang, utteranceMessage, wipeMessage } from '../ipc/messages'
 import { senderAllowed, type SenderInfo } from '../ipc/senderPolicy'
 
 export interface GuardedIpc {
@@ -18,7 +18,7 @@ export interface GuardedIpc {
 export interface IpcDeps {
   kioskContentsId(): number | null
   print(receipt: Receipt): Promise<void>
-  wipe(): Promise<void>
+  wipe(options: { reload: boolean }): Promise<void>
   readonly speech: BridgeSpeech
   readonly info: KioskInfo
   log(event: string, detail?: Record<string, string>): void
@@ -51,7 +51,11 @@ export function registerIpc(ipc: GuardedIpc, deps: IpcDeps): void {
       throw new BridgeError('PRINTER_FAILED')
     }
   })
-  handle(CHANNELS.wipe, () => deps.wipe())
+  handle(CHANNELS.wipe, async ([options]) => {
+    // Anything but an explicit `reload: false` wipes the strongest way: with a fresh page.
+    const parsed = wipeMessage.safeParse(options)
+    await deps.wipe({ reload: !(parsed.success && parsed.data?.reload === false) })
+  })
   handle(CHANNELS.info, async () => deps.info)
   handle(CHANNELS.speechAvailable, async ([lang]) => {
     const parsed = speechLang.safeParse(lang)

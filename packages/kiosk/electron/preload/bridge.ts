@@ -59,8 +59,8 @@ export function createBridge(ipc: RendererIpc): KioskBridge {
       },
     },
     session: {
-      wipe: async () => {
-        await ipc.invoke(CHANNELS.wipe)
+      wipe: async (options) => {
+        await ipc.invoke(CHANNELS.wipe, { reload: options?.reload !== false })
       },
     },
     kioskInfo: async () => (await ipc.invoke(CHANNELS.info)) as KioskInfo,

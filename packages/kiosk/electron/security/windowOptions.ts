@@ -37,6 +37,8 @@ export function kioskWindowOptions(choices: WindowChoices): BrowserWindowConstru
       spellcheck: false,
       safeDialogs: true,
       disableDialogs: true,
+      // The welcome is spoken before anyone touches the screen: without this the page's AudioContext
+      // starts suspended and its resume() waits for a gesture (kiosk e2e voice-playback).
       autoplayPolicy: 'no-user-gesture-required',
       // Middle-click could open a link in a new window (electronegativity AUXCLICK).
       disableBlinkFeatures: 'Auxclick',

@@ -34,6 +34,13 @@ async function loadInventory(lang: Language): Promise<ClipInventory> {
 function clipEngine(): SpeechEngine | null {
   if (typeof window.AudioContext === 'undefined') return null
   const ctx = new window.AudioContext({ latencyHint: 'interactive' })
+  // The Electron shell lets audio start on its own; a plain browser keeps it suspended until the
+  // first touch, and then the welcome should be heard at once, not at the next prompt.
+  const unlock = () => {
+    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined)
+  }
+  for (const event of ['pointerdown', 'keydown'] as const)
+    window.addEventListener(event, unlock, { capture: true, passive: true })
   const engine = segmentSpeaker({
     loadInventory,
     out: webAudioOut(ctx, { baseUrl: CLIP_BASE, fetch: (url) => window.fetch(url) }),

@@ -39,7 +39,7 @@ function connect(sender: SenderInfo = { contentsId: 7, frameUrl: 'app://kiosk/in
   const deps = {
     kioskContentsId: () => 7,
     print: jest.fn(async (receipt: Receipt) => void printed.push(receipt)),
-    wipe: jest.fn(async () => undefined),
+    wipe: jest.fn(async (_options: { reload: boolean }) => undefined),
     speech,
     info: INFO,
     log: jest.fn(),
@@ -68,7 +68,9 @@ describe('the bridge over IPC', () => {
     await bridge.printReceipt(TICKET)
     expect(printed).toEqual([TICKET])
     await bridge.session.wipe()
-    expect(deps.wipe).toHaveBeenCalledTimes(1)
+    expect(deps.wipe).toHaveBeenLastCalledWith({ reload: true })
+    await bridge.session.wipe({ reload: false })
+    expect(deps.wipe).toHaveBeenLastCalledWith({ reload: false })
     await expect(bridge.kioskInfo()).resolves.toEqual(INFO)
     await expect(bridge.speech.available('zh-CN')).resolves.toBe(true)
     await expect(bridge.speech.available('en')).resolves.toBe(false)

@@ -16,7 +16,10 @@ function fakeBridge(osVoices: string[]) {
       speak: async (u) => void calls.push(`os:${u.text}`),
       cancel: async () => void calls.push('os:cancel'),
     },
-    session: { wipe: async () => void calls.push('shell-wipe') },
+    session: {
+      wipe: async (options?: { reload?: boolean }) =>
+        void calls.push(`shell-wipe ${options?.reload === false ? 'keep' : 'reload'}`),
+    },
     kioskInfo: async () => Promise.reject(new Error('unused')),
   }
   return { bridge, calls, card: (c: Parameters<NonNullable<typeof cardListener>>[0]) => cardListener?.(c) }
@@ -71,6 +74,13 @@ describe('the page over the bridge', () => {
     const { bridge, calls } = fakeBridge([])
     endShellSession(bridge, () => calls.push('page-wipe'))
     await flush()
-    expect(calls).toEqual(['page-wipe', 'shell-wipe'])
+    expect(calls).toEqual(['page-wipe', 'shell-wipe reload'])
+  })
+
+  it('keeps the page when a helper stays signed in after 结束代办', async () => {
+    const { bridge, calls } = fakeBridge([])
+    endShellSession(bridge, () => calls.push('page-wipe'), { helperStays: true })
+    await flush()
+    expect(calls).toEqual(['page-wipe', 'shell-wipe keep'])
   })
 })

@@ -5,6 +5,7 @@ import { permissionAllowed, permissionCheckAllowed } from '../../electron/securi
 import { SHELL_CSP } from '../../electron/security/csp'
 import { KIOSK_PARTITION, kioskWindowOptions } from '../../electron/security/windowOptions'
 import { requestAllowed } from '../../electron/main/sessionPolicy'
+import { applyChromiumSwitches, chromiumSwitches } from '../../electron/main/switches'
 
 describe('the kiosk window', () => {
   const options = kioskWindowOptions({ preloadPath: '/app/dist/electron/preload.js', devTools: false })
@@ -29,11 +30,43 @@ describe('the kiosk window', () => {
     })
   })
 
+  it('lets the welcome speak before any touch (no autoplay gesture needed, for Web Audio too)', () => {
+    expect(options.webPreferences?.autoplayPolicy).toBe('no-user-gesture-required')
+    expect(kioskWindowOptions({ preloadPath: 'p', devTools: true }).webPreferences?.autoplayPolicy).toBe(
+      'no-user-gesture-required',
+    )
+  })
+
   it('keeps the session in memory only, and devtools off unless asked for in development', () => {
     expect(options.webPreferences?.partition).toBe(KIOSK_PARTITION)
     expect(KIOSK_PARTITION.startsWith('persist:')).toBe(false)
     expect(options.webPreferences?.devTools).toBe(false)
     expect(kioskWindowOptions({ preloadPath: 'p', devTools: true }).webPreferences?.devTools).toBe(true)
+  })
+})
+
+describe('Chromium switches (set before ready)', () => {
+  const applied = (platform: NodeJS.Platform) => {
+    const calls: unknown[][] = []
+    applyChromiumSwitches({ appendSwitch: (...args: unknown[]) => void calls.push(args) }, platform)
+    return calls
+  }
+
+  it('turns speech-dispatcher on on Linux only: the OS voices are found through it there', () => {
+    expect(applied('linux')).toContainEqual(['enable-speech-dispatcher'])
+    for (const platform of ['win32', 'darwin'] as const)
+      expect(applied(platform).map(([name]) => name)).not.toContain('enable-speech-dispatcher')
+  })
+
+  it('turns pinch-zoom and overscroll navigation off everywhere, with the value when there is one', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      expect(applied(platform)).toContainEqual(['disable-pinch'])
+      expect(applied(platform)).toContainEqual(['overscroll-history-navigation', '0'])
+    }
+  })
+
+  it('applies exactly the switches it lists', () => {
+    expect(applied('linux')).toEqual(chromiumSwitches('linux').map((s) => [...s]))
   })
 })
 

@@ -53,6 +53,20 @@ describe('the wipe', () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining('wipe failed'))
   })
 
+  it('keeps the page when a helper stays signed in, but still clears every store', async () => {
+    const steps: string[] = []
+    await createWiper(() => fakeTarget(steps), jest.fn()).wipe({ reload: false })
+    expect(steps).toEqual(['resetDevices', 'clearStorageData', 'clearCache', 'clearAuthCache'])
+  })
+
+  it('a wipe that needs the reload is not swallowed by a running one without it', async () => {
+    const steps: string[] = []
+    const wiper = createWiper(() => fakeTarget(steps), jest.fn())
+    await Promise.all([wiper.wipe({ reload: false }), wiper.wipe(), wiper.wipe({ reload: false })])
+    expect(steps.filter((s) => s === 'clearStorageData')).toHaveLength(2)
+    expect(steps[steps.length - 1]).toBe(`load ${HOME_URL}`)
+  })
+
   it('does nothing when the window is gone', async () => {
     await expect(createWiper(() => null, jest.fn()).wipe()).resolves.toBeUndefined()
   })

@@ -11,6 +11,10 @@ export const KIOSK_BRIDGE_GLOBAL = 'bangbanKiosk'
 export type KioskOrientation = 'portrait' | 'landscape'
 
 /** What the page may know of the kiosk it runs on (from the kiosk's configuration file). */
+export interface WipeOptions {
+  readonly reload?: boolean
+}
+
 export interface KioskInfo {
   /** The kiosk's name in its configuration, for staff (e.g. a centre's lobby kiosk). */
   readonly kioskName: string
@@ -63,8 +67,11 @@ export interface KioskBridge {
   }
   readonly speech: BridgeSpeech
   readonly session: {
-    /** Clears the window's storage, cache and cookies in the main process and reloads the welcome screen. */
-    wipe(): Promise<void>
+    /**
+     * Clears the window's storage, cache and cookies in the main process and reloads the welcome
+     * screen; with `reload: false` (a helper stays signed in) the page, already wiped, is kept.
+     */
+    wipe(options?: WipeOptions): Promise<void>
   }
   kioskInfo(): Promise<KioskInfo>
 }

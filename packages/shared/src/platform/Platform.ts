@@ -3,6 +3,7 @@
  * platform API directly: everything that differs between the two is behind this interface.
  */
 import type { Transport } from '../api/client'
+import type { VoiceListener } from '../voice/commands/listener'
 import type { Speaker } from '../voice/speaker'
 
 export type PlatformKind = 'kiosk' | 'weapp'
@@ -50,6 +51,24 @@ export interface PaymentAdapter {
   }): Promise<void>
 }
 
+/** What WeChat gives the mini-program; absent at the kiosk. */
+export interface WechatAdapter {
+  /** wx.login: a one-time code the service exchanges for who this WeChat user is. */
+  login(): Promise<string>
+  /** wx.scanCode with the camera only: the text of the code, or null when the user went back. */
+  scanCode(): Promise<string | null>
+  /** wx.requestSubscribeMessage: the template ids the user allowed (none when refused or unavailable). */
+  requestSubscribe(templateIds: readonly string[]): Promise<readonly string[]>
+}
+
+export interface EndSessionOptions {
+  /**
+   * A helper stays signed in at the counter (结束代办): everything of the resident is wiped, but the
+   * kiosk's shell does not reload the page, which would also throw away the helper's sign-in.
+   */
+  readonly helperStays?: boolean
+}
+
 export interface Platform {
   readonly kind: PlatformKind
   readonly apiBaseUrl: string
@@ -57,9 +76,16 @@ export interface Platform {
   /** Headers this door adds to every call (the kiosk key). */
   readonly extraHeaders: Record<string, string>
   readonly speaker: Speaker
+  /**
+   * Hears spoken commands (语音操作), where this door can: WechatSI in the mini-program. None at the
+   * kiosk by default: Chromium's recogniser sends the audio to Google.
+   */
+  readonly listener?: VoiceListener
   /** Present at the kiosk only. */
   readonly devices?: KioskDevices
   readonly payment: PaymentAdapter
+  /** Present in the mini-program only. */
+  readonly wechat?: WechatAdapter
   /** Ends the resident's session on this device: wipe every trace and return to the welcome screen. */
-  endSession(): void
+  endSession(options?: EndSessionOptions): void
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'
-import { normalizeFreeText } from './normalize'
+import { sayWith } from './say'
 
 /**
  * Reads a screen's prompt aloud when the screen appears (or the prompt changes), stops when it
@@ -14,15 +14,7 @@ export function useScreenVoice(prompt: string | null): { repeat: () => void; say
   settings.current = speech
 
   const say = useCallback(
-    (text: string) => {
-      if (settings.current.muted || !text) return
-      speaker.speak({
-        text: normalizeFreeText(text, language),
-        lang: language,
-        rate: settings.current.slow ? 0.8 : 1,
-        volume: settings.current.volume,
-      })
-    },
+    (text: string) => sayWith(speaker, text, language, settings.current),
     [speaker, language],
   )
 

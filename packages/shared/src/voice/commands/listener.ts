@@ -32,3 +32,22 @@ export async function listenForCommand(
   const transcript = await listener.listen({ lang, timeoutMs })
   return transcript === null ? null : matchCommand(transcript, grammar, lang)
 }
+
+/**
+ * Asks for the microphone before the first listening, not before: the mini-program's scope.record
+ * prompt appears only when a resident who turned 语音操作 on presses 说话. A refusal makes that
+ * listening fail (the screen then says to use the buttons); the next press asks again.
+ */
+export function askingFirst(listener: VoiceListener, ask: () => Promise<boolean>): VoiceListener {
+  let granted = false
+  return {
+    id: listener.id,
+    available: () => listener.available(),
+    stop: () => listener.stop(),
+    async listen(options) {
+      if (!granted) granted = await ask()
+      if (!granted) throw new Error(`${listener.id}: microphone permission refused`)
+      return listener.listen(options)
+    },
+  }
+}
