@@ -1,4 +1,5 @@
 import { AppRoot } from '@bangban/shared/app/AppRoot'
+import { QueueCallWatcher } from '@bangban/shared/queue/QueueCalls'
 import { IdleGuard } from '@bangban/shared/ui/IdleGuard'
 import '@bangban/shared/ui/styles.css'
 import { useEffect, useState, type PropsWithChildren } from 'react'
@@ -23,6 +24,7 @@ function App({ children }: PropsWithChildren) {
     <AppRoot platform={platform}>
       {children}
       <IdleGuard {...(idle ?? {})} />
+      <QueueCallWatcher />
     </AppRoot>
   )
 }

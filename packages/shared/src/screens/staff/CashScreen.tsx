@@ -49,7 +49,6 @@ export function CashScreen() {
   const [payment, setPayment] = useState<Payment | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
-  const [printed, setPrinted] = useState(false)
   const idempotencyKey = useRef(newIdempotencyKey())
 
   const unpaid = useMemo(() => (bills.data ?? []).filter((b) => b.status === 'unpaid'), [bills.data])
@@ -115,7 +114,6 @@ export function CashScreen() {
         { label: t('helper.handledBy'), value: delegation?.staffNo ?? '' },
       ],
     })
-    setPrinted(true)
   }
 
   const back = () => {
@@ -227,7 +225,7 @@ export function CashScreen() {
               </Text>
             </View>
           </View>
-          <ReceiptActions canPrint={!!platform.devices} printed={printed} onPrint={() => void print()} />
+          <ReceiptActions canPrint={!!platform.devices} onPrint={print} />
         </>
       ) : null}
     </ScreenFrame>

@@ -8,7 +8,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import type { ConsentScope, ConsentStatus, CreatedConsent } from '../../api/consents'
-import type { ApiError } from '../../api/errors'
+import { errorMessageKeyOf, type ApiError } from '../../api/errors'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { appStore } from '../../state/appStore'
@@ -24,8 +24,9 @@ import { ScreenFrame } from '../../ui/ScreenFrame'
 import { Waiting } from '../../ui/Waiting'
 import { useScreenVoice } from '../../voice/useScreenVoice'
 import { ErrorView } from '../ErrorView'
-import { goHome, replaceWith } from '../nav'
+import { goHome, relaunchTo, replaceWith } from '../nav'
 import { asApiError } from '../useApi'
+import { CounterCalls } from './CounterCalls'
 import { ALL_SCOPES, groupCode } from './logic'
 import { leaveStaffMode, useStaffApi, useTokenApi, watchForeignWipes } from './staffSession'
 
@@ -84,7 +85,7 @@ export function StaffConsoleScreen() {
   const fail = (e: unknown) => {
     const apiError = asApiError(e)
     setError(apiError)
-    say(t(`errors.${apiError.code}`))
+    say(t(errorMessageKeyOf(apiError)))
   }
 
   /** Forgets the resident's short approval session, here and at the service. */
@@ -230,7 +231,15 @@ export function StaffConsoleScreen() {
   const footer =
     phase === 'choose' ? (
       <>
-        <View />
+        {staff?.staff.roles.includes('admin') ? (
+          <Button
+            label={t('dashboard.open')}
+            onPress={() => relaunchTo('adminDashboard')}
+            testId="open-dashboard"
+          />
+        ) : (
+          <View />
+        )}
         <Button
           label={t('staff.signOut')}
           icon="back"
@@ -271,6 +280,7 @@ export function StaffConsoleScreen() {
               {t('helper.whoAmI', { name: staff.staff.name, staffNo: staff.staff.staffNo })}
             </Text>
           ) : null}
+          <CounterCalls onSay={say} />
           <Heading level={2} text={t('helper.scopesTitle')} />
           <View className="bb-choices bb-columns-3" role="group" aria-label={t('helper.scopesTitle')}>
             {ALL_SCOPES.map((scope) => (

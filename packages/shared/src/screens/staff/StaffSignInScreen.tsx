@@ -16,6 +16,7 @@ import { useScreenVoice } from '../../voice/useScreenVoice'
 import { ErrorView } from '../ErrorView'
 import { goBack, relaunchTo } from '../nav'
 import { asApiError } from '../useApi'
+import { staffLanding } from './logic'
 import { StaffInput } from './StaffInput'
 import { apiWithToken, useTokenApi } from './staffSession'
 
@@ -64,7 +65,7 @@ export function StaffSignInScreen() {
           language: appStore.get().language,
         },
       })
-      relaunchTo('staffConsole')
+      relaunchTo(staffLanding(answer.staff.roles))
     } catch (e) {
       setError(asApiError(e))
     } finally {

@@ -4,6 +4,8 @@
  */
 import type { AuditEntryView } from '../../api/audit'
 import type { ConsentScope } from '../../api/consents'
+import type { StaffRole } from '../../api/staff'
+import type { DelegationEnd } from '../../state/appStore'
 
 export const ALL_SCOPES: readonly ConsentScope[] = ['booking', 'payment', 'request']
 
@@ -62,4 +64,16 @@ export function auditActionKey(action: string): string {
  */
 export function assistedEntries(entries: readonly AuditEntryView[]): AuditEntryView[] {
   return entries.filter((e) => e.grantId !== null || e.actor.kind === 'staff')
+}
+
+/**
+ * Where staff mode opens: an administrator's dashboard, a helper's console. Once an assisted visit
+ * has ended, back to the console in any case: it says how the visit ended, and the next resident
+ * at the window is likely waiting.
+ */
+export function staffLanding(
+  roles: readonly StaffRole[],
+  delegationEnded: DelegationEnd | null = null,
+): 'adminDashboard' | 'staffConsole' {
+  return roles.includes('admin') && delegationEnded === null ? 'adminDashboard' : 'staffConsole'
 }

@@ -52,9 +52,9 @@ let ownWipe = false
 function wipeKeepingHelper(platform: Platform, staff: StaffState | null, reason: DelegationEnd): void {
   ownWipe = true
   try {
-    platform.endSession()
-    if (staff && !hasExpired(staff.expiresAt, Date.now()))
-      appStore.update({ staff, language: staff.language, delegationEnded: reason })
+    const stays = staff !== null && !hasExpired(staff.expiresAt, Date.now())
+    platform.endSession({ helperStays: stays })
+    if (staff && stays) appStore.update({ staff, language: staff.language, delegationEnded: reason })
   } finally {
     ownWipe = false
   }

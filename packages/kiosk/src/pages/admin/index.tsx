@@ -1,0 +1,3 @@
+import { DashboardScreen } from '@bangban/shared/screens/staff/DashboardScreen'
+
+export default DashboardScreen
