@@ -54,7 +54,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js', 'jest.e2e.config.js', 'jest.extra.config.js', '**/babel.config.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'jest.e2e.config.js', '**/babel.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,13 +1,16 @@
-/** Browser tests of the built kiosk H5 against the real service (run after the kiosk build). */
+/**
+ * Browser tests of the built kiosk H5 against the real service (run after the kiosk build): the
+ * jobs, the helper's counter, the queue, voice (requests and real playback), layout at three sizes
+ * and the accessibility tour of every screen (`pnpm audit:a11y` runs that one alone, with its report).
+ */
 const base = require('./jest.config.js')
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
   testMatch: ['**/e2e/**/*.e2e.test.ts'],
-  // *.extra.e2e.test.ts are browser checks not yet reliable enough to gate every change (the
-  // accessibility tour, layout at three sizes, real audio playback): run with jest.extra.config.js.
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.extra\\.e2e\\.test\\.ts$'],
-  testTimeout: 120000,
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // The accessibility tour visits every screen in three languages at two sizes in one test file.
+  testTimeout: 300000,
   maxWorkers: 1,
 }

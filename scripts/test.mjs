@@ -45,6 +45,14 @@ step('kiosk shell: electronegativity scan (nothing above LOW)', 'pnpm', [
   '@bangban/kiosk',
   'electronegativity',
 ])
+step('mini-program build (weapp)', 'pnpm', ['--filter', '@bangban/miniprogram', 'build'])
+step('mini-program checks: pages, declarations, no kiosk code, package sizes, simulator', 'pnpm', [
+  'exec',
+  'jest',
+  '--ci',
+  '-c',
+  'packages/miniprogram/jest.weapp.config.cjs',
+])
 step('kiosk build (H5)', 'pnpm', ['--filter', '@bangban/kiosk', 'build'])
 step('kiosk screens in Chromium against the real service (Playwright + axe-core)', 'pnpm', [
   'exec',

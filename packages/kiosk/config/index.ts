@@ -15,13 +15,14 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
   // The demo and test build (served by the service at /kiosk/) has the device simulators; the build
   // packaged into the Electron shell for a real kiosk (BANGBAN_KIOSK_PRODUCTION=1) leaves them out.
   const production = process.env.BANGBAN_KIOSK_PRODUCTION === '1'
+  const outputRoot = process.env.BANGBAN_KIOSK_OUT ?? 'dist/h5'
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'bangban-kiosk',
     date: '2026-11-29',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.BANGBAN_KIOSK_OUT ?? 'dist/h5',
+    outputRoot,
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -34,8 +35,8 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
     copy: existsSync(voiceClips)
       ? {
           patterns: [
-            { from: '../../assets/voice/clips/', to: 'dist/h5/voice/', ignore: ['**/.cache.json'] },
-            { from: '../../assets/voice/inventory/', to: 'dist/h5/voice/inventory/' },
+            { from: '../../assets/voice/clips/', to: `${outputRoot}/voice/`, ignore: ['**/.cache.json'] },
+            { from: '../../assets/voice/inventory/', to: `${outputRoot}/voice/inventory/` },
           ],
           options: {},
         }

@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { loadConfig } from '../../server/src/config'
 import { createService, type Service } from '../../server/src/service'
+import type { Clock } from '../../server/src/util/clock'
 // The simulator's type, and its `window.bangbanSimulator` declaration.
 import type {} from '../src/platform/simulator'
 
@@ -23,7 +24,8 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `clock`: the service's time, for tests that need a known time of day (the browser keeps its own). */
+export async function startHarness(options: { readonly clock?: Clock } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'bangban-e2e-'))
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
@@ -32,7 +34,7 @@ export async function startHarness(): Promise<Harness> {
     BANGBAN_DEMO_STAFF_PASSWORD: 'demo-pass-123',
     BANGBAN_KIOSK_DIR: KIOSK_DIR,
   })
-  const service = await createService({ config })
+  const service = await createService({ config, ...(options.clock ? { clock: options.clock } : {}) })
   if (!service.kioskUi)
     throw new Error(`no kiosk build in ${KIOSK_DIR}: run pnpm --filter @bangban/kiosk build first`)
   const address = await service.app.listen({ port: 0, host: '127.0.0.1' })
@@ -46,6 +48,10 @@ export async function startHarness(): Promise<Harness> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // As the Electron shell's window (autoplayPolicy): the welcome speaks before any touch. Without
+      // it the kiosk's AudioContext starts suspended and its resume() waits for a user gesture, which
+      // only Playwright's own evaluate calls happen to give: audio then starts or not by timing.
+      '--autoplay-policy=no-user-gesture-required',
     ],
   })
   mkdirSync(SHOTS, { recursive: true })
@@ -88,7 +94,38 @@ export async function axe(page: Page) {
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+  await fullShot(page, join(SHOTS, `${name}.png`))
+}
+
+/**
+ * A screenshot of the whole screen, not just what fits: Taro's H5 pages scroll inside their own
+ * box, so for the picture the visible page is let out to its full height, then put back.
+ */
+export async function fullShot(page: Page, path: string): Promise<void> {
+  const released = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter(
+      (el) => getComputedStyle(el).display !== 'none',
+    )
+    for (const el of shown) {
+      el.dataset.shotStyle = el.getAttribute('style') ?? ''
+      el.style.setProperty('position', 'relative')
+      el.style.setProperty('height', 'auto')
+      el.style.setProperty('max-height', 'none')
+      el.style.setProperty('overflow', 'visible')
+    }
+    return shown.length
+  })
+  try {
+    await page.screenshot({ path, fullPage: true })
+  } finally {
+    if (released)
+      await page.evaluate(() => {
+        for (const el of document.querySelectorAll<HTMLElement>('.taro_page[data-shot-style]')) {
+          el.setAttribute('style', el.dataset.shotStyle ?? '')
+          delete el.dataset.shotStyle
+        }
+      })
+  }
 }
 
 /** What the screens asked the voice to say, in order (recorded by the simulator). */
@@ -99,5 +136,8 @@ export async function spoken(page: Page): Promise<string[]> {
 }
 
 export async function insertIdCard(page: Page, card: { name: string; idNumber: string }): Promise<void> {
+  // A screen subscribes to the reader just after it appears; a card read before that goes nowhere
+  // (as with a real reader, where a card left on it is not read again by the next screen).
+  await page.waitForFunction(() => (window.bangbanSimulator?.idCardListeners() ?? 0) > 0)
   await page.evaluate((c) => window.bangbanSimulator!.insertIdCard(c), card)
 }

@@ -166,7 +166,7 @@ describe('assisted service (代帮办) at the kiosk', () => {
     )
     await check(page, 'zh-CN-delegated-cash-done')
     await page.getByRole('button', { name: '打印收据' }).click()
-    await page.getByText('凭条已打印').waitFor()
+    await page.getByText('收据已打印').waitFor()
 
     // 结束代办: the grant is revoked, the resident's data leaves the kiosk, the helper stays.
     await banner.getByRole('button', { name: '结束代办' }).click()

@@ -66,8 +66,13 @@ describe('kiosk jobs against the real service', () => {
 
     await page.getByRole('heading', { name: '缴费成功' }).waitFor({ timeout: 15000 })
     await expectAccessible(page, 'zh-CN-pay-4-success')
+    // Out of paper first: the resident is told in plain words that the payment itself went through.
+    await page.evaluate(() => (window.bangbanSimulator!.printerFails = true))
     await page.getByRole('button', { name: '打印收据' }).click()
-    await page.getByText('凭条已打印').waitFor()
+    await page.getByText('打印机出了问题。缴费已经成功').waitFor()
+    await page.evaluate(() => (window.bangbanSimulator!.printerFails = false))
+    await page.getByRole('button', { name: '打印收据' }).click()
+    await page.getByText('收据已打印').waitFor()
     const printed = await page.evaluate(() => window.bangbanSimulator!.printed)
     expect(printed).toEqual([expect.objectContaining({ highlight: '¥36.50' })])
     await page.context().close()
@@ -163,11 +168,17 @@ describe('kiosk jobs against the real service', () => {
     })
     await context.clock.install()
     const page = await context.newPage()
+    const tokens = new Set<string>()
+    page.on('request', (r) => {
+      const auth = r.headers().authorization
+      if (auth) tokens.add(auth)
+    })
     await page.goto(`${harness.baseUrl}/kiosk/`)
     await page.getByRole('button', { name: /我的记录/ }).click()
     await page.getByRole('heading', { name: '请先确认身份' }).waitFor()
     await insertIdCard(page, RESIDENT)
     await page.getByRole('heading', { name: '我的记录' }).waitFor()
+    expect(tokens.size).toBe(1)
     await page.evaluate(() => {
       localStorage.setItem('probe', 'x')
       sessionStorage.setItem('probe', 'x')
@@ -193,6 +204,17 @@ describe('kiosk jobs against the real service', () => {
       cookie: document.cookie,
     }))
     expect(leftovers).toEqual({ local: 0, session: 0, cookie: '' })
+    // The resident's token ended at the service too: nobody can use it after they walked away.
+    const [token] = [...tokens]
+    const statusOfToken = async () =>
+      (await fetch(`${harness.baseUrl}/api/v1/me`, { headers: { authorization: token! } })).status
+    // The sign-out is sent as the page wipes itself; give it a moment to arrive.
+    let status = await statusOfToken()
+    for (let i = 0; i < 20 && status !== 401; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      status = await statusOfToken()
+    }
+    expect(status).toBe(401)
     await context.close()
   })
 })

@@ -3,7 +3,7 @@
  * the browser's voices, and the devices (simulated outside production). Ending a visit wipes
  * every trace of the resident from memory and storage and returns to the welcome screen.
  */
-import { createFetchTransport } from '@bangban/shared/api'
+import { createApiClient, createFetchTransport, type Transport } from '@bangban/shared/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { PAGES } from '@bangban/shared/screens/nav'
 import { appStore } from '@bangban/shared/state/appStore'
@@ -46,6 +46,27 @@ function browserSpeaker(): Speaker {
  */
 function wipeVisit(): void {
   appStore.reset()
+  wipeBrowserState()
+  void Taro.reLaunch({ url: PAGES.home })
+}
+
+/**
+ * The resident's token also ends at the service, so nobody can use it after they walked away (a
+ * helper's delegated token is revoked by 结束代办 itself). Fire and forget: the wipe never waits.
+ */
+function signOutAtService(transport: Transport, headers: Record<string, string>): void {
+  const { session, delegation } = appStore.get()
+  if (!session || delegation) return
+  const client = createApiClient({
+    baseUrl: window.location.origin,
+    transport,
+    getToken: () => session.token,
+    getHeaders: () => headers,
+  })
+  void client.call('signOut').catch(() => undefined)
+}
+
+function wipeBrowserState(): void {
   try {
     window.localStorage.clear()
     window.sessionStorage.clear()
@@ -70,7 +91,6 @@ function wipeVisit(): void {
       .databases()
       .then((databases) => databases.forEach((d) => d.name && indexedDB.deleteDatabase(d.name)))
   }
-  void Taro.reLaunch({ url: PAGES.home })
 }
 
 export function createKioskPlatform(): Platform {
@@ -87,10 +107,15 @@ export function createKioskPlatform(): Platform {
   }
   const headers: Record<string, string> = {}
   void (bridge ? loadShellKey(bridge, headers) : loadKioskKey(headers))
+  const transport = createFetchTransport()
+  const endVisit = () => {
+    signOutAtService(transport, headers)
+    wipeVisit()
+  }
   return {
     kind: 'kiosk',
     apiBaseUrl: window.location.origin,
-    transport: createFetchTransport(),
+    transport,
     extraHeaders: headers,
     speaker,
     devices,
@@ -98,6 +123,6 @@ export function createKioskPlatform(): Platform {
       method: 'wechat-native',
       renderQr: (text) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 480 }),
     },
-    endSession: bridge ? () => endShellSession(bridge, wipeVisit) : wipeVisit,
+    endSession: bridge ? (options) => endShellSession(bridge, endVisit, options) : endVisit,
   }
 }

@@ -4,7 +4,7 @@
  * there is no bridge and the page uses the simulators instead.
  */
 import type { BridgeSpeech, KioskBridge } from '@bangban/shared/platform/KioskBridge'
-import type { KioskDevices } from '@bangban/shared/platform/Platform'
+import type { EndSessionOptions, KioskDevices } from '@bangban/shared/platform/Platform'
 import type { Speaker } from '@bangban/shared/voice/speaker'
 
 declare global {
@@ -64,7 +64,13 @@ export function withShellVoices(primary: Speaker, speech: BridgeSpeech): Speaker
 }
 
 /** Ends the visit: the page forgets at once, then the shell clears its session and reloads. */
-export function endShellSession(bridge: KioskBridge, wipePage: () => void): void {
+export function endShellSession(
+  bridge: KioskBridge,
+  wipePage: () => void,
+  options?: EndSessionOptions,
+): void {
   wipePage()
-  void bridge.session.wipe().catch(() => window.location.reload())
+  // A failed wipe falls back to a reload, even when a helper stays: they sign in again, but nothing
+  // of the resident can survive.
+  void bridge.session.wipe({ reload: !options?.helperStays }).catch(() => window.location.reload())
 }

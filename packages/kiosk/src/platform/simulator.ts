@@ -6,8 +6,12 @@ import type { IdCardReading, KioskDevices, Receipt } from '@bangban/shared/platf
 
 export interface Simulator {
   insertIdCard(card: IdCardReading): void
+  /** How many screens listen for a card now: a test waits for one before it inserts a card. */
+  idCardListeners(): number
   scanQr(text: string): void
   readonly printed: Receipt[]
+  /** Paper out or jammed: every print fails until it is set back. */
+  printerFails: boolean
   readonly speech: Array<{ kind: 'speak' | 'cancel'; text?: string; lang?: string }>
 }
 
@@ -22,8 +26,10 @@ export function simulatedDevices(): { devices: KioskDevices; simulator: Simulato
   const scanListeners = new Set<(text: string) => void>()
   const simulator: Simulator = {
     insertIdCard: (card) => cardListeners.forEach((listener) => listener(card)),
+    idCardListeners: () => cardListeners.size,
     scanQr: (text) => scanListeners.forEach((listener) => listener(text)),
     printed: [],
+    printerFails: false,
     speech: [],
   }
   const devices: KioskDevices = {
@@ -36,6 +42,7 @@ export function simulatedDevices(): { devices: KioskDevices; simulator: Simulato
       return () => scanListeners.delete(listener)
     },
     async printReceipt(receipt) {
+      if (simulator.printerFails) throw new Error('printer: out of paper')
       simulator.printed.push(receipt)
     },
   }

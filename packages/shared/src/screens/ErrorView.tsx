@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import type { ApiError } from '../api/errors'
+import { errorMessageKeyOf, type ApiError } from '../api/errors'
 import { useT } from '../i18n/useT'
 import { Button } from '../ui/Button'
 import { Notice } from '../ui/Notice'
@@ -9,7 +9,7 @@ export function ErrorView({ error, onRetry }: { error: ApiError; onRetry?: () =>
   const t = useT()
   return (
     <Notice kind="error" title={t('common.problem')}>
-      <Text className="bb-text">{t(`errors.${error.code}`)}</Text>
+      <Text className="bb-text">{t(errorMessageKeyOf(error))}</Text>
       {onRetry ? <Button label={t('common.retry')} onPress={onRetry} /> : null}
     </Notice>
   )

@@ -8,9 +8,13 @@ export const PAGES = {
   pay: '/pages/pay/index',
   request: '/pages/request/index',
   records: '/pages/records/index',
+  // Mini-program only.
+  scanConsent: '/pages/scan-consent/index',
+  family: '/pages/family/index',
   // Kiosk only (staff mode): the mini-program has no such pages.
   staffSignIn: '/pages/staff-signin/index',
   staffConsole: '/pages/staff/index',
+  adminDashboard: '/pages/admin/index',
   staffCash: '/pages/staff-cash/index',
 } as const
 

@@ -17,14 +17,25 @@ import { themeStyle } from './themeStyle'
 export interface IdleGuardProps {
   readonly warnAfterMs?: number
   readonly endAfterMs?: number
+  /** While a helper is signed in at the counter: they talk a resident through things, so longer. */
+  readonly staffWarnAfterMs?: number
+  readonly staffEndAfterMs?: number
 }
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const
 
-export function IdleGuard({ warnAfterMs = 60_000, endAfterMs = 90_000 }: IdleGuardProps) {
+export function IdleGuard({
+  warnAfterMs: residentWarnAfterMs = 60_000,
+  endAfterMs: residentEndAfterMs = 90_000,
+  staffWarnAfterMs = 300_000,
+  staffEndAfterMs = 360_000,
+}: IdleGuardProps) {
   const t = useT()
   const platform = usePlatform()
   const state = useAppState()
+  const atCounter = state.staff !== null
+  const warnAfterMs = atCounter ? staffWarnAfterMs : residentWarnAfterMs
+  const endAfterMs = atCounter ? staffEndAfterMs : residentEndAfterMs
   const [idleMs, setIdleMs] = useState(0)
   const lastActivity = useRef(Date.now())
   const warningShown = useRef(false)

@@ -49,7 +49,7 @@ export function Pressable({
         : {}
   return (
     <View
-      className={`bb-pressable ${className ?? ''}${disabled ? ' bb-disabled' : ''}${selected ? ' bb-selected' : ''}`}
+      className={`bb-pressable ${className ?? ''}${disabled ? ' bb-disabled' : ''}${selected ? ' bb-selected' : ''}${role === 'checkbox' ? ' bb-checkbox' : ''}`}
       style={style}
       {...a11y({
         role,

@@ -25,6 +25,13 @@ const PATHS = {
     '<path d="M18 24V8h28v16"/><rect x="8" y="24" width="48" height="20" rx="4"/><path d="M18 36h28v20H18z"/>',
   idCard:
     '<rect x="6" y="14" width="52" height="36" rx="5"/><circle cx="22" cy="30" r="6"/><path d="M13 44c2-5 5-7 9-7s7 2 9 7M36 26h16M36 34h16"/>',
+  // A mobile phone: signing in with WeChat on one's own phone.
+  phone: '<rect x="18" y="6" width="28" height="52" rx="5"/><path d="M28 50h8M26 12h12"/>',
+  // A QR code in a viewfinder: scanning a helper's consent code.
+  scan: '<path d="M8 20V8h12M44 8h12v12M56 44v12H44M20 56H8V44"/><path d="M20 20h10v10H20zM34 34h10v10H34zM34 20h10M20 44h10v-4"/>',
+  // Two people: a family member who handles things for the resident.
+  family:
+    '<circle cx="22" cy="20" r="8"/><circle cx="44" cy="24" r="6"/><path d="M6 54c0-10 7-18 16-18s16 8 16 18M36 54c0-8 4-14 10-14s12 6 12 14"/>',
 } as const
 
 export type IconName = keyof typeof PATHS
