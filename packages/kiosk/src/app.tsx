@@ -6,12 +6,14 @@ import { useEffect, useState, type PropsWithChildren } from 'react'
 import './app.css'
 import { createKioskPlatform } from './platform/kioskPlatform'
 import { shellBridge } from './platform/shellBridge'
+import { prefetchPages } from './prefetchPages'
 
 const platform = createKioskPlatform()
 
 function App({ children }: PropsWithChildren) {
   // A kiosk's own configuration may set other idle times than the 60 s warning and 90 s wipe.
   const [idle, setIdle] = useState<{ warnAfterMs: number; endAfterMs: number } | null>(null)
+  useEffect(prefetchPages, [])
   useEffect(() => {
     const bridge = shellBridge()
     if (bridge)

@@ -1,4 +1,5 @@
-/** What the mini-program keeps on the phone: the session and language, never a helper's delegated token. */
+/** What the mini-program keeps on the phone: the session and language, never a delegated or family token. */
+import { startActing } from '@bangban/shared/screens/family/acting'
 import { createAppStore } from '@bangban/shared/state/appStore'
 import {
   persistVisit,
@@ -65,6 +66,23 @@ it('never keeps a delegated token', () => {
     language: 'en',
   })
   expect(storage.data.get(STORAGE_KEY)).toEqual({ session: null, language: 'en' })
+})
+
+it('keeps the family member’s own session, never the family token they act with', () => {
+  const storage = memoryStorage()
+  const store = createAppStore()
+  const own = session('2026-12-31T00:00:00.000Z')
+  store.update({ session: own })
+  persistVisit(store, storage)
+  startActing(store, {
+    token: 'family-token-0123456789',
+    expiresAt: '2026-12-01T00:30:00.000Z',
+    familyGrantId: 'fam_1',
+    scopes: ['booking'],
+    resident: { id: 'res_2', maskedName: '赵*', maskedIdNumber: null, maskedPhone: null },
+  })
+  expect(store.get().session?.token).toBe('family-token-0123456789')
+  expect(storage.data.get(STORAGE_KEY)).toEqual({ session: own, language: 'zh-CN' })
 })
 
 it('ignores what it cannot read', () => {

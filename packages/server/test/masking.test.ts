@@ -98,6 +98,7 @@ const DOORS: Record<RouteName, readonly Door[]> = {
   approveFamilyGrant: ['resident'],
   denyFamilyGrant: ['resident'],
   revokeFamilyGrant: ['resident'],
+  issueFamilyToken: ['resident'],
   listMyFamilyGrants: ['resident'],
 }
 

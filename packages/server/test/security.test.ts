@@ -151,6 +151,8 @@ const probes: Partial<Record<RouteName, Probe>> = {
     { params: { id: a.familyGrantId }, payload: { qrToken: a.familyQrToken } },
   ]),
   revokeFamilyGrant: byId((a) => a.familyGrantId),
+  // Only the family member the grant was given to acts with it.
+  issueFamilyToken: byId((a) => a.familyGrantId),
 }
 
 describeOnEngines('residents kept apart', (on) => {

@@ -48,9 +48,10 @@ export function restoreVisit(store: AppStore, storage: KeyValueStorage, now: num
 export function persistVisit(store: AppStore, storage: KeyValueStorage): () => void {
   let last = ''
   const save = () => {
-    const { session, language, delegation } = store.get()
-    // A delegated token is a helper's, at a kiosk: never kept on a phone.
-    const saved: Saved = { session: delegation ? null : session, language }
+    const { session, language, delegation, family } = store.get()
+    // A delegated token is a helper's, at a kiosk: never kept on a phone. Acting for a family
+    // member, the phone keeps its owner's own session, never the family token.
+    const saved: Saved = { session: family ? family.own : delegation ? null : session, language }
     const text = JSON.stringify(saved)
     if (text === last) return
     last = text

@@ -1,7 +1,7 @@
 /**
- * Which API calls go into the audit trail: everything a helper does with a delegated token,
- * everything staff do, and sign-ins. Consent steps record themselves inside their transactions;
- * status polling (getConsent, getPayment) is left out so a two-minute wait is not a hundred lines.
+ * Which API calls go into the audit trail: everything a helper does with a delegated token or a
+ * family member with a family token, everything staff do, and sign-ins. Consent steps record
+ * themselves inside their transactions; status polling (getConsent, getPayment) is left out so a two-minute wait is not a hundred lines.
  */
 import { contract, Payment, type Bill, type RouteName } from '@bangban/shared/api'
 import type { Caller } from '../http/routing'
@@ -15,6 +15,7 @@ const SELF_RECORDING: ReadonlySet<RouteName> = new Set([
   'denyConsent',
   'issueDelegatedToken',
   'revokeConsent',
+  'issueFamilyToken',
 ])
 const POLLING: ReadonlySet<RouteName> = new Set(['getConsent', 'getPayment', 'staffMe', 'queueStatus'])
 
@@ -72,6 +73,18 @@ export async function recordCall(
       actorId: staffId,
       subjectId: residentId,
       grantId: consentId,
+      action: name,
+      target,
+    })
+  } else if (caller.family) {
+    // A family member is a resident acting for another: the resident's trail names them.
+    const { memberId, residentId, familyGrantId } = caller.family
+    await appendAudit(ctx.db, {
+      at,
+      actorKind: 'resident',
+      actorId: memberId,
+      subjectId: residentId,
+      grantId: familyGrantId,
       action: name,
       target,
     })

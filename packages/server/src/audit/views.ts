@@ -22,22 +22,40 @@ export function shownAction(action: string, target: string | null): string {
   return method ? `${action}.${method}` : action
 }
 
+/** Staff are named; so is a resident acting for someone else (a family member), not the resident themself. */
+function actorName(row: {
+  staff_name: string | null
+  actor_resident_name: string | null
+  actor_id: string | null
+  subject_id: string | null
+}): string | null {
+  if (row.staff_name) return maskName(row.staff_name)
+  if (row.actor_resident_name && row.subject_id && row.actor_id !== row.subject_id)
+    return maskName(row.actor_resident_name)
+  return null
+}
+
 export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): Promise<AuditEntryView[]> {
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', (join) => join.onRef('s.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'staff'))
     .leftJoin('residents as r', 'r.id', 'a.subject_id')
+    .leftJoin('residents as ar', (join) =>
+      join.onRef('ar.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'resident'),
+    )
     .select([
       'a.seq',
       'a.at',
       'a.action',
       'a.actor_kind',
+      'a.actor_id',
       'a.grant_id',
       'a.target',
       'a.subject_id',
       's.name as staff_name',
       's.staff_no',
       'r.name as subject_name',
+      'ar.name as actor_resident_name',
     ])
   if (filter.residentId) query = query.where('a.subject_id', '=', filter.residentId)
   if (filter.staffNo) query = query.where('s.staff_no', '=', filter.staffNo)
@@ -53,7 +71,7 @@ export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): P
     action: shownAction(row.action, row.target),
     actor: {
       kind: row.actor_kind,
-      maskedName: row.staff_name ? maskName(row.staff_name) : null,
+      maskedName: actorName(row),
       staffNo: row.staff_no ?? null,
     },
     subject:

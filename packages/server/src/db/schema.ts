@@ -415,6 +415,16 @@ export interface FamilyGrantsTable {
   ended_by: string | null
 }
 
+export interface FamilySessionsTable {
+  token_hash: string
+  family_grant_id: string
+  member_resident_id: string
+  resident_id: string
+  payer_openid: string | null
+  created_at: string
+  expires_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   devices: DevicesTable
@@ -453,4 +463,5 @@ export interface Database {
   wechat_subscriptions: WechatSubscriptionsTable
   wechat_messages: WechatMessagesTable
   family_grants: FamilyGrantsTable
+  family_sessions: FamilySessionsTable
 }

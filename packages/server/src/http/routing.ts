@@ -19,6 +19,7 @@ import { staffOfToken, type StaffCaller } from '../auth/staffSessions'
 import { recordCall } from '../audit/routeAudit'
 import { delegationOfToken, type Delegation } from '../consents/delegation'
 import { AppError } from '../util/errors'
+import { familyActingOfToken, type FamilyActing } from '../wechat/family'
 import type { AppContext } from './context'
 import { languageOf } from './errors'
 
@@ -26,7 +27,8 @@ type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
 
 /**
  * Who is calling: at most one of resident, kiosk device or member of staff is set. A helper acting
- * with a delegated token is the resident (residentId) with the delegation saying who acts.
+ * with a delegated token is the resident (residentId) with the delegation saying who acts; so is
+ * a family member acting with a family token (family says who acts).
  */
 export interface Caller {
   readonly residentId: string | null
@@ -34,9 +36,22 @@ export interface Caller {
   readonly staff: StaffCaller | null
   readonly token: string | null
   readonly delegation: Delegation | null
+  readonly family: FamilyActing | null
 }
 
-const nobody: Caller = { residentId: null, deviceId: null, staff: null, token: null, delegation: null }
+const nobody: Caller = {
+  residentId: null,
+  deviceId: null,
+  staff: null,
+  token: null,
+  delegation: null,
+  family: null,
+}
+
+/** A helper or a family member acts for the resident only within the granted scopes. */
+function checkScope(def: RouteDef, scopes: readonly string[]): void {
+  if (!def.scope || (def.scope !== 'any' && !scopes.includes(def.scope))) throw new AppError('CONSENT_SCOPE')
+}
 
 /** The caller of each request in flight, set by the route's onRequest hook. */
 const callers = new WeakMap<FastifyRequest, Caller>()
@@ -95,10 +110,13 @@ export async function identify(ctx: AppContext, request: FastifyRequest, def: Ro
     if (kinds.includes('resident')) {
       const delegation = await delegationOfToken(ctx.db, ctx.clock, token)
       if (delegation) {
-        // A helper acts for the resident only within the granted scopes.
-        if (!def.scope || (def.scope !== 'any' && !delegation.scopes.includes(def.scope)))
-          throw new AppError('CONSENT_SCOPE')
+        checkScope(def, delegation.scopes)
         return { ...nobody, residentId: delegation.residentId, token, delegation }
+      }
+      const family = await familyActingOfToken(ctx.db, ctx.clock, token)
+      if (family) {
+        checkScope(def, family.scopes)
+        return { ...nobody, residentId: family.residentId, token, family }
       }
     }
     const staff = kinds.includes('staff') ? await staffOfToken(ctx.db, ctx.clock, token) : null

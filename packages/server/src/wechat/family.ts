@@ -8,21 +8,25 @@ import { randomBytes } from 'node:crypto'
 import {
   FAMILY_GRANT_DAYS,
   FAMILY_PENDING_MINUTES,
+  FAMILY_TOKEN_MINUTES,
   familyQrPayload,
   type ConsentScope,
   type CreatedFamilyGrant,
   type FamilyGrant,
   type FamilyGrantStatus,
+  type FamilyTokenResponse,
   type MyFamilyGrants,
 } from '@bangban/shared/api'
 import { maskName, maskPhone } from '@bangban/shared/domain'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/log'
+import { getResident, residentSummary } from '../auth/residents'
 import type { Database, FamilyGrantsTable } from '../db/schema'
 import type { Clock } from '../util/clock'
 import { AppError } from '../util/errors'
 import { sha256 } from '../util/hash'
 import { newId } from '../util/ids'
+import { openidOfSession } from './links'
 
 export interface FamilyDeps {
   readonly db: Kysely<Database>
@@ -222,5 +226,110 @@ export async function myFamilyGrants({ db, clock }: FamilyDeps, residentId: stri
     received: views
       .filter(({ row }) => row.member_resident_id === residentId && row.resident_id !== null)
       .map(({ view: v }) => v),
+  }
+}
+
+/** A family member acting for a resident: who acts, for whom, under which grant, for what. */
+export interface FamilyActing {
+  readonly familyGrantId: string
+  readonly memberId: string
+  readonly residentId: string
+  readonly scopes: readonly ConsentScope[]
+  /** The family member's WeChat, when they asked from a WeChat session: who pays JSAPI orders. */
+  readonly payerOpenid: string | null
+}
+
+/**
+ * Token exchange for 为谁办理: only the family member the grant was given to, from their own
+ * session, while it is active. The token lives 30 minutes (never past the grant) and dies with it.
+ */
+export async function issueFamilyToken(
+  { db, clock }: FamilyDeps,
+  memberId: string,
+  memberSessionToken: string,
+  id: string,
+): Promise<FamilyTokenResponse> {
+  const row = await load(db, id)
+  if (row.member_resident_id !== memberId || row.resident_id === null) throw new AppError('NOT_FOUND')
+  const now = clock.now()
+  const at = now.toISOString()
+  const status = familyStatus(row, at)
+  if (status !== 'active' || row.expires_at === null)
+    throw new AppError('CONSENT_EXPIRED', { reason: status === 'revoked' ? 'revoked' : 'expired' })
+  const tokenEnds = later(now, FAMILY_TOKEN_MINUTES * 60_000)
+  const expiresAt = tokenEnds < row.expires_at ? tokenEnds : row.expires_at
+  const token = randomBytes(32).toString('base64url')
+  const residentId = row.resident_id
+  const payerOpenid = await openidOfSession(db, memberSessionToken)
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('family_sessions')
+      .values({
+        token_hash: sha256(token),
+        family_grant_id: id,
+        member_resident_id: memberId,
+        resident_id: residentId,
+        payer_openid: payerOpenid,
+        created_at: at,
+        expires_at: expiresAt,
+      })
+      .execute()
+    await appendAudit(trx, {
+      at,
+      actorKind: 'resident',
+      actorId: memberId,
+      subjectId: residentId,
+      grantId: id,
+      action: 'family.token-issued',
+      target: null,
+    })
+  })
+  return {
+    token,
+    expiresAt,
+    familyGrantId: id,
+    scopes: JSON.parse(row.scopes) as ConsentScope[],
+    resident: residentSummary(await getResident(db, residentId)),
+  }
+}
+
+/**
+ * The family member acting with a token, null when it is not a family token. Refused once the
+ * token lapsed or its grant ended (taken back by either of them, or lapsed): the grant's state is
+ * read on every call, so taking it back ends every token at once.
+ */
+export async function familyActingOfToken(
+  db: Kysely<Database>,
+  clock: Clock,
+  token: string,
+): Promise<FamilyActing | null> {
+  const row = await db
+    .selectFrom('family_sessions as f')
+    .innerJoin('family_grants as g', 'g.id', 'f.family_grant_id')
+    .select([
+      'f.family_grant_id',
+      'f.member_resident_id',
+      'f.resident_id',
+      'f.payer_openid',
+      'f.expires_at as token_expires_at',
+      'g.status',
+      'g.pending_until',
+      'g.expires_at',
+      'g.scopes',
+    ])
+    .where('f.token_hash', '=', sha256(token))
+    .executeTakeFirst()
+  if (!row) return null
+  const now = clock.now().toISOString()
+  const status = familyStatus(row, now)
+  if (status === 'revoked') throw new AppError('CONSENT_EXPIRED', { reason: 'revoked' })
+  if (status !== 'active' || row.token_expires_at <= now)
+    throw new AppError('CONSENT_EXPIRED', { reason: 'expired' })
+  return {
+    familyGrantId: row.family_grant_id,
+    memberId: row.member_resident_id,
+    residentId: row.resident_id,
+    scopes: JSON.parse(row.scopes) as ConsentScope[],
+    payerOpenid: row.payer_openid,
   }
 }

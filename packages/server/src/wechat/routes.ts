@@ -4,6 +4,7 @@ import type { AppContext } from '../http/context'
 import { defineRoute } from '../http/routing'
 import {
   answerFamilyGrant,
+  issueFamilyToken,
   myFamilyGrants,
   requestFamilyGrant,
   revokeFamilyGrant,
@@ -42,6 +43,9 @@ export function wechatRoutes(app: FastifyInstance, ctx: AppContext): void {
   )
   defineRoute(app, ctx, 'revokeFamilyGrant', async ({ params, caller }) =>
     revokeFamilyGrant(ctx, caller.residentId!, params.id),
+  )
+  defineRoute(app, ctx, 'issueFamilyToken', async ({ params, caller }) =>
+    issueFamilyToken(ctx, caller.residentId!, caller.token!, params.id),
   )
   defineRoute(app, ctx, 'listMyFamilyGrants', async ({ caller }) => myFamilyGrants(ctx, caller.residentId!))
 }

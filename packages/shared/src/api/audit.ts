@@ -9,6 +9,7 @@ export const AuditEntryView = z.object({
   action: z.string(),
   actor: z.object({
     kind: z.enum(['resident', 'staff', 'kiosk', 'system']),
+    /** Staff, or a resident acting for another (a family member); null for the resident themself. */
     maskedName: z.string().nullable(),
     staffNo: z.string().nullable(),
   }),

@@ -57,6 +57,7 @@ import {
   FamilyGrant,
   FamilyGrantProof,
   FamilyGrantViewQuery,
+  FamilyTokenResponse,
   MyFamilyGrants,
 } from './family'
 import {
@@ -652,6 +653,16 @@ export const contract = {
     params: IdParams,
     response: FamilyGrant,
     status: 200,
+  }),
+  issueFamilyToken: route({
+    method: 'POST',
+    path: '/api/v1/family-grants/:id/token',
+    auth: 'resident',
+    summary:
+      'The family member gets a short-lived token acting for the resident, limited to an active grant they hold',
+    params: IdParams,
+    response: FamilyTokenResponse,
+    status: 201,
   }),
   listMyFamilyGrants: route({
     method: 'GET',

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { Id, Instant } from './common'
 import { ConsentScope } from './consents'
+import { ResidentSummary } from './identity'
 import { MaskedPhone } from './masked'
 
 export const FAMILY_GRANT_DAYS = 365
@@ -50,6 +51,22 @@ export const MyFamilyGrants = z.object({
   received: z.array(FamilyGrant),
 })
 export type MyFamilyGrants = z.infer<typeof MyFamilyGrants>
+
+/** A family member's token acting for the resident lasts this long; they ask again while the grant lives. */
+export const FAMILY_TOKEN_MINUTES = 30
+
+/**
+ * 为谁办理: the family member's token acting for the resident (subject the resident, actor the
+ * family member), limited to the grant's scopes and ended at once with the grant.
+ */
+export const FamilyTokenResponse = z.object({
+  token: z.string(),
+  expiresAt: Instant,
+  familyGrantId: Id,
+  scopes: z.array(ConsentScope),
+  resident: ResidentSummary,
+})
+export type FamilyTokenResponse = z.infer<typeof FamilyTokenResponse>
 
 /** QR payload of a family member's request: bangban://family?id=…&t=… */
 export function familyQrPayload(id: string, qrToken: string): string {

@@ -1,7 +1,9 @@
 /**
  * 家人代办 (mini-program): who may act for me and whom I may act for, each with 收回; and 请家人同意,
  * which makes a request and sends it as a WeChat card: the resident opens it on their own phone
- * and agrees (扫码授权 takes it from there). Needs sign-in.
+ * and agrees (扫码授权 takes it from there); 为 王*明 办理 switches the mini-program to acting for
+ * them (为谁办理). Needs sign-in. Everything here is the family member's own, so it is asked with
+ * their own session even while they act for someone.
  */
 import { Button as NativeButton, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
@@ -9,6 +11,7 @@ import { useEffect, useState } from 'react'
 import type { CreatedFamilyGrant, FamilyGrant } from '../api/family'
 import type { ApiError } from '../api/errors'
 import { useT } from '../i18n/useT'
+import { appStore } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
 import { Button } from '../ui/Button'
 import { Heading } from '../ui/Heading'
@@ -16,14 +19,17 @@ import { ScreenFrame } from '../ui/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
+import { startActing } from './family/acting'
 import { grantLine, inForce, shareCard } from './family/logic'
-import { PAGES, replaceWith } from './nav'
-import { asApiError, useApi, useLoad } from './useApi'
+import { goHome, PAGES, replaceWith } from './nav'
+import { useTokenApi } from './staff/staffSession'
+import { asApiError, useLoad } from './useApi'
 
 export function FamilyScreen() {
   const t = useT()
-  const api = useApi()
-  const { session } = useAppState()
+  const { session: current, family, familyEnded } = useAppState()
+  const session = family?.own ?? current
+  const api = useTokenApi(session?.token ?? null)
   const list = useLoad(session ? () => api.call('listMyFamilyGrants') : null, [api, session?.token])
   const [invite, setInvite] = useState<CreatedFamilyGrant | null>(null)
   const [busy, setBusy] = useState(false)
@@ -33,6 +39,14 @@ export function FamilyScreen() {
   useEffect(() => {
     if (!session) replaceWith('signIn', { next: 'family' })
   }, [session])
+
+  // "Acting has ended" is said once, here.
+  useEffect(
+    () => () => {
+      if (appStore.get().familyEnded) appStore.update({ familyEnded: false })
+    },
+    [],
+  )
 
   // What WeChat sends when the share button below is pressed.
   Taro.useShareAppMessage(() =>
@@ -56,6 +70,11 @@ export function FamilyScreen() {
     run(async () => {
       setInvite(await api.call('createFamilyGrant', { body: { scopes: ['booking', 'payment', 'request'] } }))
     })
+  const actFor = (grant: FamilyGrant) =>
+    run(async () => {
+      startActing(appStore, await api.call('issueFamilyToken', { params: { id: grant.id } }))
+      goHome()
+    })
   const revoke = (grant: FamilyGrant) =>
     run(async () => {
       await api.call('revokeFamilyGrant', { params: { id: grant.id } })
@@ -67,12 +86,23 @@ export function FamilyScreen() {
   const helpsMe = inForce(list.data?.given ?? [])
   return (
     <ScreenFrame title={t('family.title')} onRepeat={repeat}>
+      {familyEnded ? (
+        <View className="bb-card" role="status">
+          <Text className="bb-text">{t('family.actingEnded')}</Text>
+        </View>
+      ) : null}
       <Heading text={t('family.forWhom')} level={2} />
       {forWhom.length === 0 ? <Text className="bb-text bb-muted">{t('family.noneForWhom')}</Text> : null}
       {forWhom.map((grant) => (
         <View className="bb-card" key={grant.id}>
           <Text className="bb-text">{grant.resident?.maskedName ?? ''}</Text>
           <Text className="bb-text bb-muted">{grantLine(t, grant)}</Text>
+          <Button
+            label={t('family.actFor', { name: grant.resident?.maskedName ?? '' })}
+            onPress={() => void actFor(grant)}
+            disabled={busy}
+            testId="family-act-for"
+          />
           <Button label={t('family.stop')} onPress={() => void revoke(grant)} disabled={busy} />
         </View>
       ))}

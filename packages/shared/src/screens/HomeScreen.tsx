@@ -3,11 +3,12 @@ import { useEffect } from 'react'
 import type { ConsentScope } from '../api/consents'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
+import { appStore } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
 import { ScreenFrame, VisitSettings } from '../ui/ScreenFrame'
 import { useScreenVoice } from '../voice/useScreenVoice'
 import { goTo, replaceWith } from './nav'
-import { allows } from './staff/logic'
+import { allows, staffLanding } from './staff/logic'
 import { ScopedTile } from './staff/ScopedTile'
 import { StaffEntry } from './staff/StaffEntry'
 
@@ -19,19 +20,36 @@ import { StaffEntry } from './staff/StaffEntry'
 export function HomeScreen() {
   const t = useT()
   const platform = usePlatform()
-  const { staff, delegation } = useAppState()
+  const { staff, delegation, family } = useAppState()
   const toConsole = staff !== null && delegation === null
   const { repeat } = useScreenVoice(toConsole ? null : t('voice.home'))
   useEffect(() => {
-    if (toConsole) replaceWith('staffConsole')
+    if (!toConsole) return
+    const { staff: signedIn, delegationEnded } = appStore.get()
+    replaceWith(staffLanding(signedIn?.staff.roles ?? [], delegationEnded))
   }, [toConsole])
   if (toConsole) return <View />
-  const blocked = (scope: ConsentScope) => (allows(delegation, scope) ? null : t('helper.notGranted'))
+  const blocked = (scope: ConsentScope) =>
+    allows(delegation ?? family, scope) ? null : t('helper.notGranted')
+  const open = {
+    book: () => goTo('book'),
+    pay: () => goTo(delegation ? 'staffCash' : 'pay'),
+    request: () => goTo('request'),
+    records: () => goTo('records'),
+  }
+  // 语音操作 opens a tile by its name, as a touch would: not the jobs a helper's grant leaves out.
+  const commands = {
+    ...(blocked('booking') ? {} : { book: open.book }),
+    ...(blocked('payment') ? {} : { pay: open.pay }),
+    ...(blocked('request') ? {} : { request: open.request }),
+    records: open.records,
+  }
   return (
     <ScreenFrame
       title={t('home.title')}
       onRepeat={repeat}
       footer={<VisitSettings />}
+      commands={commands}
       {...(platform.kind === 'kiosk' && !staff ? { corner: <StaffEntry /> } : {})}
     >
       <View className="bb-tiles">
@@ -39,7 +57,7 @@ export function HomeScreen() {
           label={t('home.book')}
           icon="book"
           hint={t('home.bookHint')}
-          onPress={() => goTo('book')}
+          onPress={open.book}
           testId="tile-book"
           blockedReason={blocked('booking')}
         />
@@ -47,7 +65,7 @@ export function HomeScreen() {
           label={t('home.pay')}
           icon="pay"
           hint={delegation ? t('helper.cashHint') : t('home.payHint')}
-          onPress={() => goTo(delegation ? 'staffCash' : 'pay')}
+          onPress={open.pay}
           testId="tile-pay"
           blockedReason={blocked('payment')}
         />
@@ -55,7 +73,7 @@ export function HomeScreen() {
           label={t('home.request')}
           icon="request"
           hint={t('home.requestHint')}
-          onPress={() => goTo('request')}
+          onPress={open.request}
           testId="tile-request"
           blockedReason={blocked('request')}
         />
@@ -63,10 +81,30 @@ export function HomeScreen() {
           label={t('home.records')}
           icon="records"
           hint={t('home.recordsHint')}
-          onPress={() => goTo('records')}
+          onPress={open.records}
           testId="tile-records"
           blockedReason={null}
         />
+        {platform.kind === 'weapp' ? (
+          <ScopedTile
+            label={t('scanConsent.tile')}
+            icon="scan"
+            hint={t('scanConsent.tileHint')}
+            onPress={() => goTo('scanConsent')}
+            testId="tile-scan-consent"
+            blockedReason={null}
+          />
+        ) : null}
+        {platform.kind === 'weapp' ? (
+          <ScopedTile
+            label={t('family.tile')}
+            icon="family"
+            hint={t('family.tileHint')}
+            onPress={() => goTo('family')}
+            testId="tile-family"
+            blockedReason={null}
+          />
+        ) : null}
       </View>
     </ScreenFrame>
   )

@@ -29,9 +29,10 @@ import { asApiError, useApi, useLoad } from './useApi'
 export function RecordsScreen() {
   const t = useT()
   const api = useApi()
-  const { session, delegation } = useAppState()
+  const { session, delegation, family } = useAppState()
   // A helper sees only what the grant covers; the 代帮办 trail is for the resident alone.
-  const can = (scope: 'booking' | 'payment' | 'request') => session !== null && allows(delegation, scope)
+  const can = (scope: 'booking' | 'payment' | 'request') =>
+    session !== null && allows(delegation ?? family, scope)
   const appointments = useLoad(can('booking') ? () => api.call('listAppointments') : null, [
     api,
     session?.token,
@@ -44,7 +45,10 @@ export function RecordsScreen() {
     api,
     session?.token,
   ])
-  const audit = useLoad(session && !delegation ? () => api.call('myAudit') : null, [api, session?.token])
+  const audit = useLoad(session && !delegation && !family ? () => api.call('myAudit') : null, [
+    api,
+    session?.token,
+  ])
   const [confirming, setConfirming] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)

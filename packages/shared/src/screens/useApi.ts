@@ -3,12 +3,16 @@ import { createApiClient, type ApiClient } from '../api/client'
 import { ApiError } from '../api/errors'
 import { usePlatform } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'
+import { stopActing } from './family/acting'
+import { replaceWith } from './nav'
+import { delegationEndFor } from './staff/delegationEnd'
 import { endDelegation } from './staff/staffSession'
 
 /**
  * The API client of this door, sending the visit's token and language with every call. When a
  * helper acts for a resident and the service says the grant has ended, acting for them ends here
- * at once (their data wiped from the kiosk), not at the next periodic check.
+ * at once (their data wiped from the kiosk), not at the next periodic check; a family member acting
+ * for a resident is switched back to their own session.
  */
 export function useApi(): ApiClient {
   const platform = usePlatform()
@@ -24,7 +28,12 @@ export function useApi(): ApiClient {
         return await client.call(...args)
       } catch (error) {
         if (error instanceof ApiError && error.code === 'CONSENT_EXPIRED' && appStore.get().delegation) {
-          void endDelegation(platform, 'revoked')
+          void endDelegation(platform, delegationEndFor(error))
+        }
+        // The same for a family member acting for a resident: back to their own session.
+        if (error instanceof ApiError && error.code === 'CONSENT_EXPIRED' && appStore.get().family) {
+          stopActing(appStore, true)
+          replaceWith('family')
         }
         throw error
       }

@@ -4,6 +4,7 @@
  */
 import type { ConsentScope } from '../api/consents'
 import type { ResidentSummary } from '../api/identity'
+import type { QueueTicket } from '../api/queue'
 import type { StaffSummary } from '../api/staff'
 import { DEFAULT_LANGUAGE, type Language } from '../i18n'
 import type { TextSize } from '../theme/tokens'
@@ -36,13 +37,36 @@ export interface DelegationState {
   readonly staffNo: string
 }
 
+/**
+ * 为谁办理 (mini-program): a family member acting for a resident under a family grant. While set,
+ * `session` holds the family token (subject the resident, actor the family member), so the
+ * resident screens work unchanged; `own` is the family member's own session, put back by 切换回自己.
+ * Memory only: the family token is never saved on the phone.
+ */
+export interface FamilyActingState {
+  readonly familyGrantId: string
+  readonly resident: ResidentSummary
+  readonly scopes: readonly ConsentScope[]
+  readonly own: SessionState
+}
+
 /** Why the last delegation ended, shown once on the helper console. */
 export type DelegationEnd = 'ended' | 'expired' | 'revoked'
+
+/**
+ * The visit's number for the counter (取号): taken at most once a visit, wiped with it. `taking`
+ * holds the place while the service answers, so a second press does not take a second number.
+ */
+export type QueueState =
+  { readonly status: 'taking' } | { readonly status: 'taken'; readonly ticket: QueueTicket }
 
 export interface SpeechSettings {
   readonly muted: boolean
   readonly slow: boolean
+  /** 0 – 1, one of the three levels of voice/volume.ts. */
   readonly volume: number
+  /** 语音操作: the 说话 button, where the platform can listen. Off until the resident turns it on. */
+  readonly commands: boolean
 }
 
 export interface AppState {
@@ -55,16 +79,24 @@ export interface AppState {
   /** Kiosk staff mode: acting for a resident. */
   readonly delegation: DelegationState | null
   readonly delegationEnded: DelegationEnd | null
+  /** Mini-program: acting for a family member. */
+  readonly family: FamilyActingState | null
+  /** Mini-program: acting for a family member ended by the service (taken back or lapsed), shown once. */
+  readonly familyEnded: boolean
+  readonly queue: QueueState | null
 }
 
 export const initialAppState: AppState = {
   language: DEFAULT_LANGUAGE,
   textSize: 'large',
-  speech: { muted: false, slow: false, volume: 1 },
+  speech: { muted: false, slow: false, volume: 1, commands: false },
   session: null,
   staff: null,
   delegation: null,
   delegationEnded: null,
+  family: null,
+  familyEnded: false,
+  queue: null,
 }
 
 type Listener = () => void

@@ -7,13 +7,19 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'react'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
+import { CallHelperNotice } from '../queue/CallHelperNotice'
+import { QueueCallBanner } from '../queue/QueueCalls'
 import { goBack, goHome } from '../screens/nav'
+import { FamilyBanner } from '../screens/family/FamilyBanner'
 import { DelegationBanner } from '../screens/staff/DelegationBanner'
 import { appStore } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
+import type { ScreenCommands } from '../voice/commands/dispatch'
+import { sayWith } from '../voice/say'
+import { VoiceCommandBar } from '../voice/VoiceCommandBar'
+import { levelOf, VOLUME_LEVELS, volumeOf, type VolumeLevel } from '../voice/volume'
 import { Button } from './Button'
 import { Heading } from './Heading'
-import { Notice } from './Notice'
 import { Pressable } from './Pressable'
 import { a11y } from './a11y'
 import { themeStyle } from './themeStyle'
@@ -32,6 +38,8 @@ export interface ScreenFrameProps {
   readonly footer?: ReactNode
   /** A small control in the top bar's corner (the kiosk's discreet staff entry). */
   readonly corner?: ReactNode
+  /** What this screen's buttons do when said aloud (语音操作), beside 再听一遍, 返回 and 回到首页. */
+  readonly commands?: ScreenCommands
 }
 
 export function ScreenFrame({
@@ -43,12 +51,14 @@ export function ScreenFrame({
   hideBack,
   footer,
   corner,
+  commands,
   children,
 }: PropsWithChildren<ScreenFrameProps>) {
   const t = useT()
   const platform = usePlatform()
-  const { session, delegation, textSize, speech } = useAppState()
-  const [helperCalled, setHelperCalled] = useState(false)
+  const { session, delegation, family, staff, textSize, speech } = useAppState()
+  // Counts presses of 呼叫帮办员 (0: notice closed); each press shows and says the number again.
+  const [helperCalls, setHelperCalls] = useState(0)
   useEffect(() => {
     // The mini-program's navigation bar says where the resident is, in their language.
     if (platform.kind === 'weapp') void Taro.setNavigationBarTitle({ title })
@@ -60,9 +70,10 @@ export function ScreenFrame({
     <View className={`bb-screen bb-text-${textSize}`} style={themeStyle(textSize)}>
       <View className="bb-topbar" role="banner">
         {delegation ? <DelegationBanner /> : null}
+        {family ? <FamilyBanner /> : null}
         <View className="bb-topbar-who">
           <Text className="bb-app-name">{t('app.name')}</Text>
-          {session && !delegation ? (
+          {session && !delegation && !family ? (
             <Text className="bb-signed-in">
               {t('common.signedInAs', { name: session.resident.maskedName })}
             </Text>
@@ -70,12 +81,15 @@ export function ScreenFrame({
         </View>
         <View className="bb-topbar-actions">
           <Button label={t('nav.repeat')} icon="speaker" onPress={onRepeat} testId="repeat" />
-          <Button
-            label={t('nav.callHelper')}
-            icon="helper"
-            onPress={() => setHelperCalled(true)}
-            testId="call-helper"
-          />
+          {/* At the counter a helper is already here: no one to call. */}
+          {staff ? null : (
+            <Button
+              label={t('nav.callHelper')}
+              icon="helper"
+              onPress={() => setHelperCalls((n) => n + 1)}
+              testId="call-helper"
+            />
+          )}
           {corner}
         </View>
       </View>
@@ -88,18 +102,21 @@ export function ScreenFrame({
           <Text>{t('voice.unavailableSign')}</Text>
         </View>
       ) : null}
+      <VoiceCommandBar
+        actions={{
+          ...commands,
+          repeat: onRepeat,
+          // Only what the bottom bar offers: the home screen's settings replace 返回 and 回到首页.
+          ...(footer ? {} : { home, ...(hideBack ? {} : { back: onBack ?? goBack }) }),
+        }}
+      />
       <View className="bb-main" role="main">
+        <QueueCallBanner />
         {step ? (
           <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
         ) : null}
         <Heading text={title} />
-        {helperCalled ? (
-          <Notice kind="info" title={t('nav.helperHint')}>
-            <Pressable label={t('common.close')} onPress={() => setHelperCalled(false)} className="bb-link">
-              <Text>{t('common.close')}</Text>
-            </Pressable>
-          </Notice>
-        ) : null}
+        {helperCalls > 0 ? <CallHelperNotice press={helperCalls} onClose={() => setHelperCalls(0)} /> : null}
         {children}
       </View>
       <View className="bb-bottombar" role="navigation" aria-label={t('nav.label')}>
@@ -118,10 +135,25 @@ export function ScreenFrame({
   )
 }
 
-/** Language and text size, chosen on the home screen for this visit only. */
+const VOLUME_LABELS: Readonly<Record<VolumeLevel, string>> = {
+  low: 'settings.volumeLow',
+  medium: 'settings.volumeMedium',
+  high: 'settings.volumeHigh',
+}
+
+/**
+ * Language, text size, volume and voice, chosen on the home screen for this visit only. 语音操作
+ * shows only where the platform can listen (the mini-program; not the kiosk by default).
+ */
 export function VisitSettings() {
   const t = useT()
+  const platform = usePlatform()
   const { language, textSize, speech } = useAppState()
+  const chooseVolume = (level: VolumeLevel) => {
+    appStore.update((s) => ({ speech: { ...s.speech, volume: volumeOf(level) } }))
+    // Said at the new volume, so the resident hears what they chose.
+    sayWith(platform.speaker, t('voice.volumeCheck'), language, { ...speech, volume: volumeOf(level) })
+  }
   return (
     <View className="bb-settings">
       <View className="bb-setting" role="radiogroup" aria-label={t('settings.language')}>
@@ -172,6 +204,35 @@ export function VisitSettings() {
         >
           <Text>{t('settings.mute')}</Text>
         </Pressable>
+        {platform.listener?.available() ? (
+          <Pressable
+            role="checkbox"
+            selected={speech.commands}
+            label={t('settings.commands')}
+            onPress={() =>
+              appStore.update((s) => ({ speech: { ...s.speech, commands: !s.speech.commands } }))
+            }
+            className="bb-chip"
+            testId="voice-commands"
+          >
+            <Text>{t('settings.commands')}</Text>
+          </Pressable>
+        ) : null}
+      </View>
+      <View className="bb-setting" role="radiogroup" aria-label={t('settings.volume')}>
+        {VOLUME_LEVELS.map((level) => (
+          <Pressable
+            key={level}
+            role="radio"
+            selected={levelOf(speech.volume) === level}
+            label={t(VOLUME_LABELS[level])}
+            onPress={() => chooseVolume(level)}
+            className="bb-chip"
+            testId={`volume-${level}`}
+          >
+            <Text>{t(VOLUME_LABELS[level])}</Text>
+          </Pressable>
+        ))}
       </View>
     </View>
   )

@@ -12,6 +12,7 @@ import * as m008 from './008_queue'
 import * as m009 from './009_wechat_sign_in'
 import * as m010 from './010_wechat_messages'
 import * as m011 from './011_family_grants'
+import * as m012 from './012_family_sessions'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -26,4 +27,5 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '009_wechat_sign_in': m009,
   '010_wechat_messages': m010,
   '011_family_grants': m011,
+  '012_family_sessions': m012,
 })

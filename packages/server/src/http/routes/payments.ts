@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { billsOfAccount, billsOfResident } from '../../bills/bills'
 import { confirmSandboxPayment, getPayment } from '../../payments/access'
 import { createPayment, type Payer } from '../../payments/create'
-import { withSessionOpenid } from '../../payments/payerOpenid'
+import { withCallerOpenid } from '../../payments/payerOpenid'
 import type { PaymentsDeps } from '../../payments/deps'
 import { handleWechatNotify } from '../../payments/wechatNotify'
 import { AppError } from '../../util/errors'
@@ -51,13 +51,7 @@ export function paymentRoutes(app: FastifyInstance, ctx: AppContext): void {
     lookupLimit,
   )
   defineRoute(app, ctx, 'createPayment', async ({ body, caller, idempotencyKey }) =>
-    createPayment(
-      deps,
-      payerOf(caller),
-      // A helper's delegated token is no WeChat session: only the resident's own session names a payer.
-      await withSessionOpenid(ctx.db, caller.delegation ? null : caller.token, body),
-      idempotencyKey,
-    ),
+    createPayment(deps, payerOf(caller), await withCallerOpenid(ctx.db, caller, body), idempotencyKey),
   )
   defineRoute(app, ctx, 'getPayment', async ({ params, caller }) =>
     getPayment(deps, payerOf(caller), caller.staff?.roles.includes('admin') ?? false, params.id),

@@ -8,17 +8,11 @@ import { shanghaiDate } from '../../domain/time'
 import { displayDate, displayTime } from '../../format/display'
 import { useT } from '../../i18n/useT'
 import { Heading } from '../../ui/Heading'
-import { assistedEntries, auditActionKey } from '../staff/logic'
+import { assistedEntries, auditActionKey, auditActor } from '../staff/logic'
 
 export function AuditSection({ entries }: { entries: readonly AuditEntryView[] }) {
   const t = useT()
   const shown = assistedEntries(entries)
-  const who = (entry: AuditEntryView) =>
-    entry.actor.kind === 'staff'
-      ? t('records.auditByStaff', { name: entry.actor.maskedName ?? '', staffNo: entry.actor.staffNo ?? '' })
-      : entry.actor.kind === 'resident'
-        ? t('records.auditByYou')
-        : t('records.auditBySystem')
   return (
     <>
       <Heading level={2} text={t('records.audit')} />
@@ -37,7 +31,7 @@ export function AuditSection({ entries }: { entries: readonly AuditEntryView[] }
                   defaultValue: t('auditActions.generic'),
                 })}
               </Text>
-              <Text className="bb-text">{who(entry)}</Text>
+              <Text className="bb-text">{auditActor(t, entry)}</Text>
               <Text className="bb-text bb-muted">
                 {`${displayDate(t, shanghaiDate(entry.at))} ${displayTime(entry.at)}`}
               </Text>

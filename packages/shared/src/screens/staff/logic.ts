@@ -2,6 +2,7 @@
  * Pure rules of assisted service at the kiosk: the countdown of a grant, which jobs it covers,
  * how the 6-digit code is shown, how cash is counted, and which audit lines a resident sees.
  */
+import type { TFunction } from 'i18next'
 import type { AuditEntryView } from '../../api/audit'
 import type { ConsentScope } from '../../api/consents'
 import type { StaffRole } from '../../api/staff'
@@ -56,6 +57,18 @@ export function auditActionKey(action: string): string {
     next ? next.toUpperCase() : '',
   )
   return /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key : 'generic'
+}
+
+/**
+ * Who did it, as the resident's 代办记录 says: a helper (name and staff number), a family member
+ * (a resident named by the service because they acted for someone else), the resident, or the system.
+ */
+export function auditActor(t: TFunction, entry: AuditEntryView): string {
+  const { kind, maskedName, staffNo } = entry.actor
+  if (kind === 'staff') return t('records.auditByStaff', { name: maskedName ?? '', staffNo: staffNo ?? '' })
+  if (kind === 'resident')
+    return maskedName ? t('records.auditByFamily', { name: maskedName }) : t('records.auditByYou')
+  return t('records.auditBySystem')
 }
 
 /**
