@@ -105,11 +105,13 @@ describe('counter queue (取号 and 叫号) at the kiosk', () => {
       .waitFor({ timeout: 3000 })
     await check(helper, 'zh-CN-queue-helper-called')
 
-    // The first resident's kiosk shows the call on the screen that is open, and says it.
-    const callText = `请 ${ticketNo} 号到 2 号窗口`
+    // The first resident's kiosk shows the call on the screen that is open, and says it: it is
+    // their own number, so it says 轮到您了.
+    const callText = `轮到您了：请 ${ticketNo} 号到 2 号窗口`
     const banner = resident.getByRole('region', { name: '叫号' }).locator('visible=true')
     await banner.getByText(callText).waitFor({ timeout: 15_000 })
-    const callSay = said('voice.queue.called', { ticket: ticketNo, count: 2 })
+    const callSay = said('voice.queue.yourTurn', { ticket: ticketNo, count: 2 })
+    expect(callSay).toContain('轮到您了')
     expect(callSay).toContain('二 号窗口')
     await resident.waitForFunction(
       (t) => (window.bangbanSimulator?.speech ?? []).some((e) => e.kind === 'speak' && e.text === t),
@@ -122,14 +124,19 @@ describe('counter queue (取号 and 叫号) at the kiosk', () => {
     expect((await spoken(resident)).filter((t) => t === callSay)).toHaveLength(1)
     await expect(banner.getByText(callText).isVisible()).resolves.toBe(true)
 
-    // The English kiosk says it in English.
-    await second.getByText(`Number ${ticketNo}, please go to window 2`).waitFor({ timeout: 15_000 })
+    // The English kiosk says it in English, as someone else's number.
+    await second
+      .getByText(`Number ${ticketNo}, please go to window 2`, { exact: true })
+      .waitFor({ timeout: 15_000 })
     expect(await spoken(second)).toContain(said('voice.queue.called', { ticket: ticketNo, count: 2 }, 'en'))
 
     // The next call goes on top; then nobody is left, in plain words.
     await helper.getByRole('button', { name: '叫下一位' }).click()
     await expect(visible(helper, 'called-number').textContent()).resolves.toBe(secondNo)
-    await second.getByText(`Number ${secondNo}, please go to window 2`).waitFor({ timeout: 15_000 })
+    await second
+      .getByText(`Your turn: number ${secondNo}, please go to window 2`, { exact: true })
+      .waitFor({ timeout: 15_000 })
+    expect(await spoken(second)).toContain(said('voice.queue.yourTurn', { ticket: secondNo, count: 2 }, 'en'))
     await check(second, 'en-queue-called-banner')
     await helper.getByRole('button', { name: '叫下一位' }).click()
     await helper.getByText('现在没有人在排队。有人取号后，再按叫下一位。').waitFor()

@@ -5,6 +5,7 @@ import {
   dismiss,
   emptyBoard,
   expire,
+  isOwnCall,
   MAX_SHOWN,
   observe,
   pause,
@@ -28,6 +29,14 @@ function shownTickets(board: { shown: readonly { call: QueueCall }[] }): string[
 }
 
 describe('call board', () => {
+  it('knows the call for the number this visit took, and only that one', () => {
+    expect(isOwnCall(call('H001', 2, 0), 'H001')).toBe(true)
+    expect(isOwnCall(call('H002', 2, 0), 'H001')).toBe(false)
+    // No number taken in this visit (or the visit ended): no call is anyone's here.
+    expect(isOwnCall(call('H001', 2, 0), null)).toBe(false)
+    expect(isOwnCall(call('H001', 2, 0), '')).toBe(false)
+  })
+
   it('does not announce the calls already made when it starts watching', () => {
     const first = observe(emptyBoard, status([call('H001', 1, 0), call('H002', 2, 5)], 3), T0 + 6000)
     expect(first.news).toEqual([])

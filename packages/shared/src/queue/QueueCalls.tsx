@@ -7,6 +7,8 @@ import { Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
 import { Pressable } from '../ui/Pressable'
 import { a11y } from '../ui/a11y'
+import { useAppState } from '../state/useAppState'
+import { isOwnCall } from './callBoard'
 import { dismissCalls, useCallBoard, useQueueCallWatcher } from './useQueueCalls'
 
 export function QueueCallWatcher() {
@@ -17,6 +19,8 @@ export function QueueCallWatcher() {
 export function QueueCallBanner() {
   const t = useT()
   const { shown } = useCallBoard()
+  const { queue } = useAppState()
+  const own = queue?.status === 'taken' ? queue.ticket.ticketNo : null
   if (shown.length === 0) return null
   return (
     <View className="bb-call-banner" {...a11y({ role: 'region', 'aria-label': t('queue.boardLabel') })}>
@@ -24,9 +28,12 @@ export function QueueCallBanner() {
         {shown.map(({ call }, index) => (
           <Text
             key={`${call.ticketNo}|${call.calledAt}`}
-            className={index === 0 ? 'bb-call-latest' : 'bb-call-earlier'}
+            className={`${index === 0 ? 'bb-call-latest' : 'bb-call-earlier'}${isOwnCall(call, own) ? ' bb-call-own' : ''}`}
           >
-            {t('queue.called', { ticket: call.ticketNo, window: call.windowNo })}
+            {t(isOwnCall(call, own) ? 'queue.yourTurn' : 'queue.called', {
+              ticket: call.ticketNo,
+              window: call.windowNo,
+            })}
           </Text>
         ))}
       </View>

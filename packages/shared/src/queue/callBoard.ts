@@ -89,3 +89,8 @@ export function dismiss(board: CallBoard): CallBoard {
 export function pause(board: CallBoard): CallBoard {
   return { ...board, primed: false, shown: [] }
 }
+
+/** Whether a call is for the number this visit took: that screen says 轮到您了, not just the number. */
+export function isOwnCall(call: QueueCall, ownTicketNo: string | null | undefined): boolean {
+  return !!ownTicketNo && call.ticketNo === ownTicketNo
+}

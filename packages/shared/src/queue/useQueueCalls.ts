@@ -11,7 +11,7 @@ import type { Platform } from '../platform/Platform'
 import { usePlatform } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'
 import { sayWith } from '../voice/say'
-import { dismiss, type CallBoard } from './callBoard'
+import { dismiss, isOwnCall, type CallBoard } from './callBoard'
 import { createBoardStore, createCallWatcher, POLL_MS, type CallWatcher } from './callWatcher'
 
 /** One board per app: every stacked page shows the same calls. */
@@ -54,8 +54,14 @@ export function useQueueCallWatcher(intervalMs: number = POLL_MS): void {
   // The window number goes in as `count`: the clip coverage test fills spoken templates with the
   // value names the screens use, and a number read as a cardinal is what a window number needs.
   announce.current = (calls) => {
-    const { language, speech } = appStore.get()
-    const text = calls.map((c) => t('voice.queue.called', { ticket: c.ticketNo, count: c.windowNo }))
+    const { language, speech, queue } = appStore.get()
+    const own = queue?.status === 'taken' ? queue.ticket.ticketNo : null
+    const text = calls.map((c) =>
+      t(isOwnCall(c, own) ? 'voice.queue.yourTurn' : 'voice.queue.called', {
+        ticket: c.ticketNo,
+        count: c.windowNo,
+      }),
+    )
     sayWith(platform.speaker, text.join(' '), language, speech)
   }
 

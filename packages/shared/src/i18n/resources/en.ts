@@ -129,6 +129,7 @@ const en: Resource = {
       again:
         'Your number is {{ticket}}. When your number is called, the screen shows it and reads it out. Please wait nearby.',
       called: 'Number {{ticket}}, please go to window {{count}}.',
+      yourTurn: 'Number {{ticket}}, it is your turn. Please go to window {{count}}.',
     },
   },
   keypad: {
@@ -466,6 +467,7 @@ const en: Resource = {
     taking: 'Taking a number, please wait…',
     boardLabel: 'Numbers called',
     called: 'Number {{ticket}}, please go to window {{window}}',
+    yourTurn: 'Your turn: number {{ticket}}, please go to window {{window}}',
     counterTitle: 'Call the next person',
     windowLabel: 'My window',
     windowN: 'Window {{window}}',

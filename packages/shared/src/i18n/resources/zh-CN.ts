@@ -123,6 +123,7 @@ const zhCN = {
       takenFirst: '您的号码是 {{ticket}}，前面没有人在等。叫到您的号码时，屏幕会显示并读出来，请在附近稍等。',
       again: '您的号码是 {{ticket}}。叫到您的号码时，屏幕会显示并读出来，请在附近稍等。',
       called: '请 {{ticket}} 号到 {{count}} 号窗口。',
+      yourTurn: '{{ticket}} 号，轮到您了。请到 {{count}} 号窗口。',
     },
   },
   keypad: {
@@ -442,6 +443,7 @@ const zhCN = {
     taking: '正在取号，请稍候…',
     boardLabel: '叫号',
     called: '请 {{ticket}} 号到 {{window}} 号窗口',
+    yourTurn: '轮到您了：请 {{ticket}} 号到 {{window}} 号窗口',
     counterTitle: '窗口叫号',
     windowLabel: '我在几号窗口',
     windowN: '{{window}} 号窗口',

@@ -124,6 +124,7 @@ const zhHK: Resource = {
       takenFirst: '您的號碼是 {{ticket}}，前面沒有人在等。叫到您的號碼時，屏幕會顯示並讀出來，請在附近稍等。',
       again: '您的號碼是 {{ticket}}。叫到您的號碼時，屏幕會顯示並讀出來，請在附近稍等。',
       called: '請 {{ticket}} 號到 {{count}} 號窗口。',
+      yourTurn: '{{ticket}} 號，輪到您了。請到 {{count}} 號窗口。',
     },
   },
   keypad: {
@@ -443,6 +444,7 @@ const zhHK: Resource = {
     taking: '正在取號，請稍候…',
     boardLabel: '叫號',
     called: '請 {{ticket}} 號到 {{window}} 號窗口',
+    yourTurn: '輪到您了：請 {{ticket}} 號到 {{window}} 號窗口',
     counterTitle: '窗口叫號',
     windowLabel: '我在幾號窗口',
     windowN: '{{window}} 號窗口',
