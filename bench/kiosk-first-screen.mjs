@@ -2,6 +2,7 @@
 // Kiosk H5: JavaScript the first screen loads (gzipped), and the time from a tap on 预约挂号 to the
 // next screen's heading with the CPU throttled 4× (Chrome DevTools Protocol), against the real
 // service with demo data. Prints figures; asserts nothing. Needs `pnpm --filter @bangban/kiosk build`.
+/* global window, document, MutationObserver, requestAnimationFrame -- used inside page.evaluate */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -72,6 +73,7 @@ try {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
   const times = []
+  const driven = []
   for (let i = 0; i < RUNS; i++) {
     await page.goto(`${base}/kiosk/`)
     await page.getByRole('button', { name: /预约挂号/ }).waitFor()
@@ -79,21 +81,60 @@ try {
     // to load the other screens' code.
     await page.waitForTimeout(3000)
     await page.waitForLoadState('networkidle')
+    // Timed inside the page, from the touch to the frame after the next screen's heading is in
+    // place: Playwright's own click and role queries also run on the throttled CPU and would
+    // otherwise be counted as the kiosk's time (they are shown separately below).
+    await page.evaluate((title) => {
+      const w = /** @type {any} */ (window)
+      w.benchTap = null
+      w.benchShown = null
+      window.addEventListener('pointerdown', () => (w.benchTap = performance.now()), {
+        capture: true,
+        once: true,
+      })
+      const observer = new MutationObserver(() => {
+        const heading = [...document.querySelectorAll('[role=heading][aria-level="1"]')].find(
+          (el) => el.textContent === title && /** @type {HTMLElement} */ (el).offsetParent !== null,
+        )
+        if (!heading || w.benchTap === null) return
+        observer.disconnect()
+        // After the frame that shows it: a task queued from requestAnimationFrame runs after paint.
+        requestAnimationFrame(() => setTimeout(() => (w.benchShown = performance.now())))
+      })
+      observer.observe(document.body, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+      })
+    }, '选择科室或服务')
     const started = Date.now()
     await page.getByRole('button', { name: /预约挂号/ }).click()
     await page.getByRole('heading', { name: '选择科室或服务' }).waitFor()
-    times.push(Date.now() - started)
+    driven.push(Date.now() - started)
+    await page.waitForFunction(() => /** @type {any} */ (window).benchShown !== null)
+    times.push(
+      Math.round(
+        await page.evaluate(
+          () => /** @type {any} */ (window).benchShown - /** @type {any} */ (window).benchTap,
+        ),
+      ),
+    )
   }
   times.sort((a, b) => a - b)
+  driven.sort((a, b) => a - b)
   console.log(`\nKiosk first screen (${new Date().toISOString()})`)
   console.log('| measure | value | target |\n| --- | ---: | ---: |')
   console.log(
     `| first-screen JavaScript, gzipped (${scripts.size} files) | ${(gzipped / 1024).toFixed(1)} KB | < 250 KB |`,
   )
   console.log(
-    `| tap 预约挂号 → next screen, CPU 4× slower, median of ${RUNS} | ${times[Math.floor(times.length / 2)]} ms | < 100 ms |`,
+    `| tap 预约挂号 → next screen painted, CPU 4× slower, median of ${RUNS} | ${times[Math.floor(times.length / 2)]} ms | < 100 ms |`,
   )
   console.log(`| same, slowest | ${times[times.length - 1]} ms | |`)
+  console.log(
+    `| same, including Playwright's click and heading query, median | ${driven[Math.floor(driven.length / 2)]} ms | |`,
+  )
 } finally {
   await browser.close()
   server.kill('SIGTERM')

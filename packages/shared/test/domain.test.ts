@@ -62,6 +62,24 @@ describe('Asia/Shanghai dates and times', () => {
     expect(shanghaiTime('2026-11-29T00:30:00Z')).toBe('08:30')
   })
 
+  it('gives the same day for an instant as a number, a Date or a string (the fast path agrees with dayjs)', () => {
+    // Around midnight in Shanghai, and across the years China kept daylight saving (1986–1991).
+    const instants = fc.oneof(
+      fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
+      fc
+        .integer({ min: 0, max: 365 * 60 })
+        .map((d) => Date.UTC(1970, 0, 1) + d * 86_400_000 + 16 * 3_600_000 + (d % 3) - 1),
+      fc.integer({ min: Date.UTC(1986, 0, 1), max: Date.UTC(1992, 0, 1) }),
+    )
+    fc.assert(
+      fc.property(instants, (ms) => {
+        const viaString = shanghaiDate(new Date(ms).toISOString())
+        return shanghaiDate(ms) === viaString && shanghaiDate(new Date(ms)) === viaString
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
   it('turns Shanghai wall-clock times into UTC instants', () => {
     expect(shanghaiToInstant('2026-11-29', '08:00')).toBe('2026-11-29T00:00:00.000Z')
     expect(shanghaiToInstant('2026-12-01', '00:30')).toBe('2026-11-30T16:30:00.000Z')

@@ -30,8 +30,27 @@ export function inShanghai(instant: Date | string | number): Dayjs {
   return dayjs(instant).tz(SERVICE_TIME_ZONE)
 }
 
+// Made once: dayjs's tz() builds a new Intl formatter on every call, and screens ask for today on
+// every render (≈2 ms each with the CPU throttled 4×, inside a tap).
+let dayFormat: Intl.DateTimeFormat | null = null
+/** Instants dayjs writes as a plain four-digit year (1970 up to the end of 9999). */
+const LAST_PLAIN_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
+
 /** The Shanghai calendar day of an instant (default: now). */
 export function shanghaiDate(instant: Date | string | number = Date.now()): LocalDate {
+  // Numbers and Dates are instants already; strings keep dayjs's parsing.
+  const ms = typeof instant === 'number' ? instant : instant instanceof Date ? instant.getTime() : NaN
+  if (ms >= 0 && ms <= LAST_PLAIN_INSTANT) {
+    dayFormat ??= new Intl.DateTimeFormat('en-US', {
+      timeZone: SERVICE_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {}
+    for (const { type, value } of dayFormat.formatToParts(ms)) part[type] = value
+    return `${part.year?.padStart(4, '0')}-${part.month}-${part.day}`
+  }
   return inShanghai(instant).format('YYYY-MM-DD')
 }
 
