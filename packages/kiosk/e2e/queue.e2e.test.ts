@@ -96,7 +96,8 @@ describe('counter queue (取号 and 叫号) at the kiosk', () => {
       'true',
     )
     await helper.getByRole('button', { name: '叫下一位' }).click()
-    await expect(visible(helper, 'called-number').textContent()).resolves.toBe(ticketNo)
+    // The number on screen changes when the call's answer arrives: wait for it, not for the element.
+    await visible(helper, 'called-number').filter({ hasText: ticketNo }).waitFor()
     // The helper's own kiosk shows the call and the new count at once, not at its next poll.
     await helper.getByText('正在排队：1 人').waitFor({ timeout: 3000 })
     await helper
@@ -132,7 +133,7 @@ describe('counter queue (取号 and 叫号) at the kiosk', () => {
 
     // The next call goes on top; then nobody is left, in plain words.
     await helper.getByRole('button', { name: '叫下一位' }).click()
-    await expect(visible(helper, 'called-number').textContent()).resolves.toBe(secondNo)
+    await visible(helper, 'called-number').filter({ hasText: secondNo }).waitFor()
     await second
       .getByText(`Your turn: number ${secondNo}, please go to window 2`, { exact: true })
       .waitFor({ timeout: 15_000 })
