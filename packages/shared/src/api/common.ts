@@ -27,3 +27,11 @@ export const IdempotencyKey = z
   .min(8)
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/)
+
+/**
+ * A fresh key for one attempt at a job (a booking, a payment): a retried request reuses it, so the
+ * service does the job once; a new attempt gets a new key. Fits IdempotencyKey.
+ */
+export function newIdempotencyKey(job: 'book' | 'pay' | 'cash'): string {
+  return `${job}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+}

@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useReducer, useState } from 'react'
 import type { Provider } from '../api/booking'
+import { newIdempotencyKey } from '../api/common'
 import type { ApiError } from '../api/errors'
 import { shanghaiDate } from '../domain/time'
 import { displayDate, displayTimeRange } from '../format/display'
@@ -35,10 +36,6 @@ import {
   titleKeyOf,
 } from './book/flow'
 
-function newIdempotencyKey(): string {
-  return `book-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-}
-
 export function BookScreen() {
   const t = useT()
   const api = useApi()
@@ -49,7 +46,7 @@ export function BookScreen() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [printed, setPrinted] = useState<'idle' | 'printing' | 'done' | 'failed'>('idle')
-  const [idempotencyKey] = useState(newIdempotencyKey)
+  const [idempotencyKey] = useState(() => newIdempotencyKey('book'))
   const today = shanghaiDate()
 
   const providers = useLoad(() => api.call('listProviders'), [api])

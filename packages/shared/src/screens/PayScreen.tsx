@@ -5,8 +5,8 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useReducer, useState } from 'react'
+import { newIdempotencyKey } from '../api/common'
 import type { ApiError } from '../api/errors'
-import { shanghaiDate, shanghaiTime } from '../domain/time'
 import { displayMoney } from '../format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
@@ -24,6 +24,7 @@ import { ErrorView } from './ErrorView'
 import { goBack } from './nav'
 import { asApiError, useApi } from './useApi'
 import { ReceiptActions } from './ReceiptActions'
+import { paymentReceipt } from './paymentReceipt'
 import { BillChecklist } from './BillChecklist'
 import {
   ACCOUNT_DIGITS,
@@ -47,10 +48,6 @@ import {
 
 const POLL_MS = 2000
 
-function newIdempotencyKey(): string {
-  return `pay-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-}
-
 export function PayScreen() {
   const t = useT()
   const api = useApi()
@@ -61,7 +58,7 @@ export function PayScreen() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   // One key per attempt: a retried request is the same payment, a new attempt after 返回 is not.
-  const [keyBase] = useState(newIdempotencyKey)
+  const [keyBase] = useState(() => newIdempotencyKey('pay'))
 
   const unpaid = unpaidBills(state)
   const chosen = chosenBills(state)
@@ -139,21 +136,7 @@ export function PayScreen() {
 
   const print = async () => {
     if (!platform.devices || !payment) return
-    await platform.devices.printReceipt({
-      title: t('pay.receiptTitle'),
-      highlight: displayMoney(payment.amountFen),
-      lines: [
-        ...chosen.map((b) => ({
-          label: `${t(`billKinds.${b.kind}`)} ${b.period}`,
-          value: displayMoney(b.amountFen),
-        })),
-        {
-          label: t('pay.paidAt'),
-          value: payment.paidAt ? `${shanghaiDate(payment.paidAt)} ${shanghaiTime(payment.paidAt)}` : '',
-        },
-        { label: t('pay.paymentNo'), value: payment.id },
-      ],
-    })
+    await platform.devices.printReceipt(paymentReceipt(t, t('pay.receiptTitle'), payment, chosen))
   }
 
   const account = accountNo(state)

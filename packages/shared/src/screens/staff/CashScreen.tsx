@@ -6,10 +6,10 @@
 import { Text, View } from '@tarojs/components'
 import { useMemo, useRef, useState } from 'react'
 import type { Bill } from '../../api/bills'
+import { newIdempotencyKey } from '../../api/common'
 import type { ApiError } from '../../api/errors'
 import type { Payment } from '../../api/payments'
 import { sumFen } from '../../domain/money'
-import { shanghaiDate, shanghaiTime } from '../../domain/time'
 import { displayMoney } from '../../format/display'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
@@ -26,12 +26,9 @@ import { asApiError, useApi, useLoad } from '../useApi'
 import { allows, changeFen, yuanDigitsToFen } from './logic'
 import { ReceiptActions } from '../ReceiptActions'
 import { BillChecklist } from '../BillChecklist'
+import { paymentReceipt } from '../paymentReceipt'
 
 const TOTAL_STEPS = 2
-
-function newIdempotencyKey(): string {
-  return `cash-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
-}
 
 export function CashScreen() {
   const t = useT()
@@ -49,7 +46,7 @@ export function CashScreen() {
   const [payment, setPayment] = useState<Payment | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
-  const idempotencyKey = useRef(newIdempotencyKey())
+  const idempotencyKey = useRef(newIdempotencyKey('cash'))
 
   const unpaid = useMemo(() => (bills.data ?? []).filter((b) => b.status === 'unpaid'), [bills.data])
   const chosenIds = chosen ?? unpaid.map((b) => b.id)
@@ -96,24 +93,15 @@ export function CashScreen() {
 
   const print = async () => {
     if (!platform.devices || !payment) return
-    await platform.devices.printReceipt({
-      title: t('helper.cashReceiptTitle'),
-      highlight: displayMoney(payment.amountFen),
-      lines: [
-        ...chosenBills.map((b) => ({
-          label: `${t(`billKinds.${b.kind}`)} ${b.period}`,
-          value: displayMoney(b.amountFen),
-        })),
-        { label: t('helper.received'), value: displayMoney(payment.cash?.receivedFen ?? 0) },
-        { label: t('helper.change'), value: displayMoney(payment.cash?.changeFen ?? 0) },
-        {
-          label: t('pay.paidAt'),
-          value: payment.paidAt ? `${shanghaiDate(payment.paidAt)} ${shanghaiTime(payment.paidAt)}` : '',
-        },
-        { label: t('pay.paymentNo'), value: payment.id },
-        { label: t('helper.handledBy'), value: delegation?.staffNo ?? '' },
-      ],
-    })
+    await platform.devices.printReceipt(
+      paymentReceipt(t, t('helper.cashReceiptTitle'), payment, chosenBills, {
+        beforePaidAt: [
+          { label: t('helper.received'), value: displayMoney(payment.cash?.receivedFen ?? 0) },
+          { label: t('helper.change'), value: displayMoney(payment.cash?.changeFen ?? 0) },
+        ],
+        after: [{ label: t('helper.handledBy'), value: delegation?.staffNo ?? '' }],
+      }),
+    )
   }
 
   const back = () => {
