@@ -16,6 +16,8 @@ import type {} from '../src/platform/simulator'
 export const SHOTS = resolve(__dirname, '../../../test-results/kiosk')
 export const KIOSK_DIR = process.env.BANGBAN_KIOSK_DIR ?? resolve(__dirname, '../dist/h5')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** The key the harness's service gives its kiosk (as the shell or kiosk-config.json would). */
+export const KIOSK_KEY = 'e2e-kiosk-key-0123456789'
 
 export interface Harness {
   readonly service: Service
@@ -30,7 +32,7 @@ export async function startHarness(options: { readonly clock?: Clock } = {}): Pr
   const config = loadConfig({
     DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`,
     BANGBAN_SEED: 'demo',
-    BANGBAN_KIOSK_KEY: 'e2e-kiosk-key-0123456789',
+    BANGBAN_KIOSK_KEY: KIOSK_KEY,
     BANGBAN_DEMO_STAFF_PASSWORD: 'demo-pass-123',
     BANGBAN_KIOSK_DIR: KIOSK_DIR,
   })
@@ -140,4 +142,41 @@ export async function insertIdCard(page: Page, card: { name: string; idNumber: s
   // (as with a real reader, where a card left on it is not read again by the next screen).
   await page.waitForFunction(() => (window.bangbanSimulator?.idCardListeners() ?? 0) > 0)
   await page.evaluate((c) => window.bangbanSimulator!.insertIdCard(c), card)
+}
+
+/** A call to the harness's service as a phone or another kiosk would make it: status and JSON body. */
+export async function callApi<T = Record<string, unknown>>(
+  harness: Harness,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T | null; text: string }> {
+  const response = await fetch(`${harness.baseUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      'x-kiosk-key': KIOSK_KEY,
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  })
+  const text = await response.text()
+  return { status: response.status, body: text ? (JSON.parse(text) as T) : null, text }
+}
+
+/**
+ * No full ID number and no full mobile number anywhere in what the page shows or holds in its
+ * markup (every page of the stack, shown or not), nor any of `secrets`. Taro's own static
+ * navigation bar (an SVG with a 13-digit timestamp attribute, hidden at the kiosk) is left out;
+ * nothing of ours renders there.
+ */
+export async function expectNoIdentifiers(page: Page, secrets: readonly string[]): Promise<void> {
+  const html = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement
+    body.querySelector('#taro-navigation-bar')?.remove()
+    return body.outerHTML
+  })
+  expect(html).toContain('bb-screen')
+  expect(html).not.toMatch(/\d{17}[\dX]/)
+  expect(html).not.toMatch(/1[3-9]\d{9}/)
+  for (const secret of secrets) expect(html).not.toContain(secret)
 }

@@ -7,11 +7,20 @@
  */
 import type { Page, Response } from 'playwright-core'
 import { parseConsentQr } from '@bangban/shared/api/consents'
-import { axe, insertIdCard, newKioskPage, shot, spoken, startHarness, type Harness } from './harness'
+import {
+  axe,
+  callApi,
+  expectNoIdentifiers,
+  insertIdCard,
+  newKioskPage,
+  shot,
+  spoken,
+  startHarness,
+  type Harness,
+} from './harness'
 
 const RESIDENT = { name: '王小明', idNumber: '11010519491231002X' }
 const HELPER = { staffNo: 'H1001', password: 'demo-pass-123' }
-const KIOSK_KEY = 'e2e-kiosk-key-0123456789'
 
 describe('assisted service (代帮办) at the kiosk', () => {
   let harness: Harness
@@ -22,42 +31,15 @@ describe('assisted service (代帮办) at the kiosk', () => {
     await harness?.close()
   })
 
-  /**
-   * No full ID number and no full mobile number anywhere in what the page shows or holds in its
-   * markup (every page of the stack, shown or not). Taro's own static navigation bar (an SVG with a
-   * 13-digit timestamp attribute, hidden at the kiosk) is left out; nothing of ours renders there.
-   */
-  async function expectNoIdentifiers(page: Page) {
-    const html = await page.evaluate(() => {
-      const body = document.body.cloneNode(true) as HTMLElement
-      body.querySelector('#taro-navigation-bar')?.remove()
-      return body.outerHTML
-    })
-    expect(html).toContain('bb-screen')
-    expect(html).not.toMatch(/\d{17}[\dX]/)
-    expect(html).not.toMatch(/1[3-9]\d{9}/)
-    expect(html).not.toContain(RESIDENT.idNumber)
-    expect(html).not.toContain(HELPER.password)
-  }
-
   async function check(page: Page, name: string) {
-    await expectNoIdentifiers(page)
+    await expectNoIdentifiers(page, [RESIDENT.idNumber, HELPER.password])
     await shot(page, name)
     expect(await axe(page)).toEqual([])
   }
 
   async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-    const response = await fetch(`${harness.baseUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        'x-kiosk-key': KIOSK_KEY,
-        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    })
-    const text = await response.text()
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null }
+    const { status, body } = await callApi(harness, path, init)
+    return { status, body }
   }
 
   async function signInHelper(page: Page, names: { entry: RegExp; staffNo: string; password: string }) {
@@ -131,7 +113,7 @@ describe('assisted service (代帮办) at the kiosk', () => {
       .first()
       .click()
     await page.getByRole('heading', { name: '确认预约' }).waitFor()
-    await expectNoIdentifiers(page)
+    await expectNoIdentifiers(page, [RESIDENT.idNumber, HELPER.password])
     await page.getByRole('button', { name: '确认预约' }).click()
     await page.getByRole('heading', { name: '预约成功' }).waitFor()
     await expect(page.getByTestId('ticket-no').textContent()).resolves.toMatch(/^A\d{3}$/)

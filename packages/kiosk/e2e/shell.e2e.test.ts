@@ -8,11 +8,10 @@ import { resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 import type { BrowserContext, Page } from 'playwright-core'
 import type { KioskInfo } from '@bangban/shared/platform/KioskBridge'
-import { newKioskPage, startHarness, type Harness } from './harness'
+import { KIOSK_KEY, newKioskPage, startHarness, type Harness } from './harness'
 import type {} from '../src/platform/shellBridge'
 
 const RESIDENT = { name: '王小明', idNumber: '11010519491231002X', validUntil: null }
-const KIOSK_KEY = 'e2e-kiosk-key-0123456789'
 
 declare global {
   interface Window {
