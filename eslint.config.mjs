@@ -34,12 +34,12 @@ export default tseslint.config(
   },
   {
     // Browser code of the apps.
-    files: ['packages/kiosk/src/**', 'packages/shared/src/{ui,screens,app,platform,state,voice}/**'],
+    files: ['packages/kiosk/src/**', 'packages/shared/src/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain layer is platform-free: it runs in the service, the kiosk and the mini-program.
-    files: ['packages/shared/src/domain/**/*.ts'],
+    // The core is platform-free: it runs in the service, the kiosk and the mini-program.
+    files: ['packages/core/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -5,8 +5,8 @@
  * kiosk build. Acceptance: under 300 ms.
  */
 import type { Page } from 'playwright-core'
-import { createI18n } from '../packages/shared/src/i18n'
-import { normalizeFreeText } from '../packages/shared/src/voice/normalize'
+import { createI18n } from '../packages/core/src/i18n'
+import { normalizeFreeText } from '../packages/core/src/speech'
 import { newKioskPage, startHarness } from '../packages/kiosk/e2e/harness'
 // `window.bangbanVoice`, the clips engine's event log.
 import type {} from '../packages/kiosk/src/platform/kioskSpeaker'

@@ -3,11 +3,11 @@
  * normaliser's vocabulary: phrases, the toned syllables of every common character, English words.
  */
 import { pinyin } from 'pinyin-pro'
-import { resources, SUPPORTED_LANGUAGES, type Language } from '../../packages/shared/src/i18n'
+import { resources, SUPPORTED_LANGUAGES, type Language } from '../../packages/core/src/i18n'
 import { phraseId, wordId, type ClipInventory } from '../../packages/shared/src/voice/clips/inventory'
 import { phraseTable, spokenTemplates } from '../../packages/shared/src/voice/clips/phrases'
 import { sampleReadings } from '../../packages/shared/src/voice/clips/vocabulary'
-import { normalizeFreeText } from '../../packages/shared/src/voice/normalize'
+import { normalizeFreeText } from '../../packages/core/src/speech'
 import { commonCharacters } from './charsets'
 import { jyutpingOf } from './espeak'
 

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { UserConfigExport } from '@tarojs/cli'
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const coreSrc = path.resolve(__dirname, '../../core/src')
 /** The voice clips and their inventories, made by `pnpm voice:clips` (see assets/voice/README.md). */
 const voiceClips = path.resolve(__dirname, '../../../assets/voice/clips')
 
@@ -30,7 +31,7 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       BANGBAN_PLATFORM: JSON.stringify('kiosk'),
       BANGBAN_SIMULATORS: JSON.stringify(!production),
     },
-    alias: { '@bangban/shared': sharedSrc },
+    alias: { '@bangban/shared': sharedSrc, '@bangban/core': coreSrc },
     // Served beside the app at ./voice/. Not generated yet: the kiosk falls back to the OS voice.
     copy: existsSync(voiceClips)
       ? {
@@ -46,7 +47,7 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: [],
-      compile: { include: [sharedSrc] },
+      compile: { include: [sharedSrc, coreSrc] },
       // Sizes are CSS px on the kiosk: no rem conversion of our tokens.
       postcss: { pxtransform: { enable: false, config: {} }, autoprefixer: { enable: true, config: {} } },
       htmlPluginOption: { template: path.resolve(__dirname, '../src/index.html') },

@@ -6,8 +6,8 @@
  */
 import { join, resolve } from 'node:path'
 import type { Page } from 'playwright-core'
-import { idCheckChar } from '../../shared/src/domain'
-import { createI18n } from '../../shared/src/i18n'
+import { idCheckChar } from '@bangban/core/domain'
+import { createI18n } from '@bangban/core/i18n'
 import { ownChecks } from './audit/checks'
 import { writeReport, type AuditRecord } from './audit/report'
 import { axe, fullShot, insertIdCard, startHarness, type Harness } from './harness'
@@ -25,7 +25,7 @@ describe('accessibility audit of every kiosk screen', () => {
   beforeAll(async () => {
     harness = await startHarness()
     // A fully booked day, so the audit sees how one looks.
-    const { addDays, shanghaiDate } = await import('@bangban/shared/domain')
+    const { addDays, shanghaiDate } = await import('@bangban/core/domain')
     await harness.service.ctx.db
       .updateTable('slots')
       .set({ remaining: 0 })

@@ -7,7 +7,7 @@
  * moved a day on so that one request is overdue.
  */
 import type { Page } from 'playwright-core'
-import { idCheckChar, shanghaiDate, shanghaiToInstant, addDays } from '@bangban/shared/domain'
+import { idCheckChar, shanghaiDate, shanghaiToInstant, addDays } from '@bangban/core/domain'
 import type { Clock } from '../../server/src/util/clock'
 import { axe, callApi, expectNoIdentifiers, newKioskPage, shot, startHarness, type Harness } from './harness'
 

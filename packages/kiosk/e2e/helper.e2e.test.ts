@@ -6,7 +6,7 @@
  * helper's DOM holds no full ID number and no full mobile number.
  */
 import type { Page, Response } from 'playwright-core'
-import { parseConsentQr } from '@bangban/shared/api/consents'
+import { parseConsentQr } from '@bangban/core/api/consents'
 import {
   axe,
   callApi,

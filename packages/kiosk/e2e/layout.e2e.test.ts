@@ -3,7 +3,7 @@
  * zoom (the same screen at half the CSS width), in the largest text size and the longest language.
  */
 import type { Page } from 'playwright-core'
-import { createI18n } from '../../shared/src/i18n'
+import { createI18n } from '@bangban/core/i18n'
 import { insertIdCard, shot, startHarness, type Harness } from './harness'
 
 // Each books a different department: one resident may hold one booking per department and day.

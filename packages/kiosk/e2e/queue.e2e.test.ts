@@ -4,8 +4,8 @@
  * shows "请 H001 号到 2 号窗口" and asks its voice to say it, once.
  */
 import type { Page } from 'playwright-core'
-import { createI18n, type Language } from '../../shared/src/i18n'
-import { normalizeFreeText } from '../../shared/src/voice/normalize'
+import { createI18n, type Language } from '@bangban/core/i18n'
+import { normalizeFreeText } from '@bangban/core/speech'
 import { axe, newKioskPage, shot, spoken, startHarness, type Harness } from './harness'
 
 /** What the kiosk asks the voice to say for a key (numbers already read as words). */

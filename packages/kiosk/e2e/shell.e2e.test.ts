@@ -39,7 +39,10 @@ function fakeShellScript(): string {
     write: false,
     format: 'iife',
     target: 'chrome120',
-    alias: { '@bangban/shared': resolve(__dirname, '../../shared/src') },
+    alias: {
+      '@bangban/shared': resolve(__dirname, '../../shared/src'),
+      '@bangban/core': resolve(__dirname, '../../core/src'),
+    },
     define: { FAKE_SHELL_INFO: JSON.stringify(info) },
   })
   return result.outputFiles[0]!.text

@@ -12,8 +12,8 @@
  * gesture, so nothing it does can unlock the audio.
  */
 import type { CDPSession, Page } from 'playwright-core'
-import { createI18n, type Language } from '../../shared/src/i18n'
-import { normalizeFreeText } from '../../shared/src/voice/normalize'
+import { createI18n, type Language } from '@bangban/core/i18n'
+import { normalizeFreeText } from '@bangban/core/speech'
 import type { VoiceDiagnostics } from '../src/platform/kioskSpeaker'
 import { startHarness, type Harness } from './harness'
 

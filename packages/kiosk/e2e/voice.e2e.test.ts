@@ -4,8 +4,8 @@
  * there is no 语音操作 (the kiosk has no listener). Real playback: voice-playback.e2e.test.ts.
  */
 import type { Page } from 'playwright-core'
-import { createI18n, type Language } from '../../shared/src/i18n'
-import { normalizeFreeText } from '../../shared/src/voice/normalize'
+import { createI18n, type Language } from '@bangban/core/i18n'
+import { normalizeFreeText } from '@bangban/core/speech'
 import type { VoiceDiagnostics } from '../src/platform/kioskSpeaker'
 import { newKioskPage, spoken, startHarness, type Harness } from './harness'
 

@@ -3,7 +3,7 @@
  * kiosk has nothing else to do, the other screens' code is loaded and run too: a resident's tap
  * then only renders the next screen instead of first fetching and evaluating it.
  */
-import { shanghaiDate } from '@bangban/shared/domain/time'
+import { shanghaiDate } from '@bangban/core/domain/time'
 
 interface TaroRoute {
   readonly path: string

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { UserConfigExport } from '@tarojs/cli'
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
+const coreSrc = path.resolve(__dirname, '../../core/src')
 
 /** The WeChat mini-program: the same shared screens, built for weapp into dist/. */
 export default async (): Promise<UserConfigExport<'webpack5'>> => {
@@ -23,10 +24,10 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
         process.env.BANGBAN_API_BASE_URL ?? 'https://bangban.example.invalid',
       ),
     },
-    alias: { '@bangban/shared': sharedSrc },
+    alias: { '@bangban/shared': sharedSrc, '@bangban/core': coreSrc },
     copy: { patterns: [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     mini: {
-      compile: { include: [sharedSrc] },
+      compile: { include: [sharedSrc, coreSrc] },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
   }

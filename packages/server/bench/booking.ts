@@ -11,7 +11,7 @@ import { residentByIdNumber } from '../src/auth/residents'
 import { createSession } from '../src/auth/sessions'
 import { loadConfig } from '../src/config'
 import { createService } from '../src/service'
-import { idCheckChar } from '@bangban/shared/domain'
+import { idCheckChar } from '@bangban/core/domain'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const CONNECTIONS = 50

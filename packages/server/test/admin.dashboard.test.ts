@@ -3,7 +3,7 @@
  * times: every count is exact, the day is Shanghai's, overdue requests come first, and only admins
  * may look.
  */
-import type { AdminDashboard, Payment, ServiceRequest, Slot } from '@bangban/shared/api'
+import type { AdminDashboard, Payment, ServiceRequest, Slot } from '@bangban/core/api'
 import { DEMO_RESIDENT } from '../src/seed/demo'
 import { residentByIdNumber } from '../src/auth/residents'
 import { createSession } from '../src/auth/sessions'

@@ -1,4 +1,4 @@
-import type { Slot } from '@bangban/shared/api'
+import type { Slot } from '@bangban/core/api'
 import { bearer, describeOnEngines, residents } from './support/service'
 
 describeOnEngines('booking API', (on) => {

@@ -3,7 +3,7 @@
  * for 5 places, and cancels and reschedules racing with new bookings. On PostgreSQL the load is
  * split across two service instances sharing the database.
  */
-import type { Slot } from '@bangban/shared/api'
+import type { Slot } from '@bangban/core/api'
 import { bearer, describeOnEngines, residents } from './support/service'
 
 describeOnEngines('booking under contention', { instances: 2 }, (on) => {

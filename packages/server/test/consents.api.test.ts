@@ -3,7 +3,7 @@
  * scopes and lifetime; every resident route refuses a helper without a grant; every step and
  * every delegated action is in the resident's audit trail.
  */
-import { contract, type RouteName } from '@bangban/shared/api'
+import { contract, type RouteName } from '@bangban/core/api'
 import { verifyChain } from '../src/audit/log'
 import {
   bearer,

@@ -9,7 +9,7 @@ import {
   type CreatedFamilyGrant,
   type FamilyTokenResponse,
   type Payment,
-} from '@bangban/shared/api'
+} from '@bangban/core/api'
 import { createSession } from '../src/auth/sessions'
 import type { Service } from '../src/service'
 import { bearer, describeOnEngines, residents, type TestDatabase } from './support/service'

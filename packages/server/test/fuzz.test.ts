@@ -1,5 +1,5 @@
 /** Every route of the contract, fed generated bad input: never a 5xx, always our error body. */
-import { contract, ErrorBody, type RouteName } from '@bangban/shared/api'
+import { contract, ErrorBody, type RouteName } from '@bangban/core/api'
 import fc from 'fast-check'
 import type { Service } from '../src/service'
 import {

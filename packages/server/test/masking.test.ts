@@ -12,8 +12,8 @@ import {
   type PersonalNumberMeta,
   type RouteDef,
   type RouteName,
-} from '@bangban/shared/api'
-import { maskIdNumber, maskPhone } from '@bangban/shared/domain'
+} from '@bangban/core/api'
+import { maskIdNumber, maskPhone } from '@bangban/core/domain'
 import type { z } from 'zod'
 import { residentByIdNumber, residentByPhone } from '../src/auth/residents'
 import { createSession } from '../src/auth/sessions'
@@ -245,7 +245,7 @@ describe('response schemas: identifiers are masked types on every route staff or
 
   it('catches a plain string identifier, a nested one and a number, and lets masked types pass', async () => {
     const { z } = await import('zod')
-    const { MaskedIdNumber, MaskedPhone, AssigneeContactPhone } = await import('@bangban/shared/api')
+    const { MaskedIdNumber, MaskedPhone, AssigneeContactPhone } = await import('@bangban/core/api')
     expect(problemsOf(z.object({ contactPhone: z.string() }), true)).toEqual([
       '.contactPhone: a string that is not a masked type',
     ])

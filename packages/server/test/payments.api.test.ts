@@ -1,5 +1,5 @@
 /** Bills and payments through the API with the demo sandbox provider (no WeChat Pay configured). */
-import type { AuditEntryView, Bill, Payment } from '@bangban/shared/api'
+import type { AuditEntryView, Bill, Payment } from '@bangban/core/api'
 import { residentByIdNumber } from '../src/auth/residents'
 import { createSession } from '../src/auth/sessions'
 import { DEMO_RESIDENT } from '../src/seed/demo'
@@ -304,8 +304,8 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
 
 describe.each(engines)("cash at the counter in the resident's trail, on %s", (engine) => {
   it('says how the bill was paid (为您缴费（现金）), by which helper, to the resident whose bill it was', async () => {
-    const { createI18n } = await import('@bangban/shared/i18n')
-    const { auditActionKey } = await import('@bangban/shared/screens/staff/logic')
+    const { createI18n } = await import('@bangban/core/i18n')
+    const { auditActionKey } = await import('@bangban/core/i18n/auditAction')
     const database = testDatabase(engine)
     const service = await startService(database)
     try {

@@ -3,7 +3,7 @@
  * sharing the database): one payment per idempotency key and per bill, one settlement per
  * payment, and a second payment of a bill refunded, never kept.
  */
-import type { Payment } from '@bangban/shared/api'
+import type { Payment } from '@bangban/core/api'
 import { bearer, describeOnEngines, residents, staffToken } from './support/service'
 
 describeOnEngines('payments under contention', { instances: 2 }, (on) => {

@@ -4,7 +4,7 @@
  * injected with their exact signed bytes.
  */
 import { createVerify } from 'node:crypto'
-import type { Payment } from '@bangban/shared/api'
+import type { Payment } from '@bangban/core/api'
 import { paymentsDeps } from '../src/http/routes/payments'
 import { reconcilePayments } from '../src/payments/orders'
 import type { BuiltNotification } from '../src/payments/wechatpay/standin'

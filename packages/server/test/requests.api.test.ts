@@ -1,5 +1,5 @@
 /** Service requests: dispatch, the timeline through every state, ratings, reopening, transfer, escalation. */
-import type { ServiceRequest, StaffServiceRequest } from '@bangban/shared/api'
+import type { ServiceRequest, StaffServiceRequest } from '@bangban/core/api'
 import { superviseRequests } from '../src/requests/escalation'
 import { residentRequestView } from '../src/requests/views'
 import { bearer, describeOnEngines, residents, staffToken, TEST_NOW } from './support/service'

@@ -2,7 +2,7 @@
  * Admin metrics from a generated month of requests (submitted, answered, resolved and rated at
  * known times through the same functions the API uses) match a direct count of what was generated.
  */
-import type { AdminMetrics, MetricsGroup } from '@bangban/shared/api'
+import type { AdminMetrics, MetricsGroup } from '@bangban/core/api'
 import { acceptRequest, rateRequest, resolveRequest } from '../src/requests/transitions'
 import { submitRequest } from '../src/requests/submit'
 import { bearer, describeOnEngines, residents, staffToken } from './support/service'

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { contract, parseConsentQr, parseFamilyQr, type RouteName } from '@bangban/shared/api'
+import { contract, parseConsentQr, parseFamilyQr, type RouteName } from '@bangban/core/api'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { consoleSmsProvider } from '../src/auth/sms'
 import { principalsOf } from '../src/http/routing'

@@ -1,4 +1,4 @@
-import { contract } from '@bangban/shared/api'
+import { contract } from '@bangban/core/api'
 import { verifyPassword } from '../src/auth/passwords'
 import { DEMO_ACCOUNTS } from '../src/seed/demo'
 import { describeOnEngines, STAFF_PASSWORD, startService } from './support/service'

@@ -2,7 +2,7 @@
  * 亲友代办 grants: a family member asks, the resident scans the QR code and agrees on their own
  * phone; the grant lasts a year, either of them ends it at once, and every step is in the trail.
  */
-import { parseFamilyQr, type CreatedFamilyGrant, type FamilyGrant } from '@bangban/shared/api'
+import { parseFamilyQr, type CreatedFamilyGrant, type FamilyGrant } from '@bangban/core/api'
 import { bearer, describeOnEngines, residents, staffToken } from './support/service'
 
 describeOnEngines('family grants', (on) => {

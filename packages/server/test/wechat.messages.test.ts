@@ -4,7 +4,7 @@
  * message per acceptance), and the service's timers that send appointment reminders and request
  * progress to the WeChat that subscribed, each once.
  */
-import type { Slot } from '@bangban/shared/api'
+import type { Slot } from '@bangban/core/api'
 import { consoleSmsProvider } from '../src/auth/sms'
 import { manualClock } from '../src/util/clock'
 import { DEFAULT_APPOINTMENT_FIELDS } from '../src/wechat/config'

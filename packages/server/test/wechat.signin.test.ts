@@ -5,7 +5,7 @@
  * the openid of the WeChat session.
  */
 import { createVerify } from 'node:crypto'
-import type { Payment } from '@bangban/shared/api'
+import type { Payment } from '@bangban/core/api'
 import { consoleSmsProvider } from '../src/auth/sms'
 import { ConfigError, loadConfig } from '../src/config'
 import type { Service } from '../src/service'

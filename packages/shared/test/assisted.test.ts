@@ -1,10 +1,10 @@
 import fc from 'fast-check'
-import type { AuditEntryView } from '../src/api/audit'
-import { createI18n, resources } from '../src/i18n'
+import type { AuditEntryView } from '@bangban/core/api/audit'
+import { createI18n, resources } from '@bangban/core/i18n'
+import { auditActionKey } from '@bangban/core/i18n/auditAction'
 import {
   allows,
   assistedEntries,
-  auditActionKey,
   changeFen,
   groupCode,
   hasExpired,
@@ -12,7 +12,7 @@ import {
   yuanDigitsToFen,
 } from '../src/screens/staff/logic'
 import { createAppStore, initialAppState } from '../src/state/appStore'
-import { contract } from '../src/api/contract'
+import { contract } from '@bangban/core/api/contract'
 
 const NOW = Date.parse('2026-11-29T02:00:00.000Z')
 const at = (ms: number) => new Date(NOW + ms).toISOString()

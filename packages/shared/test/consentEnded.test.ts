@@ -2,8 +2,8 @@
  * What the kiosk says when a grant ends under a helper: the service's reason picks the message
  * and the console's notice, so a grant that ran out is never reported as taken back.
  */
-import { ApiError, errorMessageKeyOf } from '../src/api/errors'
-import { createI18n, SUPPORTED_LANGUAGES } from '../src/i18n'
+import { ApiError, errorMessageKeyOf } from '@bangban/core/api/errors'
+import { createI18n, SUPPORTED_LANGUAGES } from '@bangban/core/i18n'
 import { delegationEndFor } from '../src/screens/staff/delegationEnd'
 
 const ended = (details?: unknown) => new ApiError('CONSENT_EXPIRED', 403, 'ended', details)

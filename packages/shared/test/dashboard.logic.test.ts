@@ -1,8 +1,9 @@
 /** The operators' dashboard's pure rules: bar lengths, figures, audit ranges and sentences. */
-import type { AuditEntryView } from '../src/api/audit'
-import { contract, type RouteDef } from '../src/api/contract'
-import { resources, SUPPORTED_LANGUAGES } from '../src/i18n'
-import { auditActionKey, staffLanding } from '../src/screens/staff/logic'
+import type { AuditEntryView } from '@bangban/core/api/audit'
+import { contract, type RouteDef } from '@bangban/core/api/contract'
+import { resources, SUPPORTED_LANGUAGES } from '@bangban/core/i18n'
+import { auditActionKey } from '@bangban/core/i18n/auditAction'
+import { staffLanding } from '../src/screens/staff/logic'
 import {
   auditRange,
   auditSentence,

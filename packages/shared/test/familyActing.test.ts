@@ -3,10 +3,10 @@
  * member's own session aside, renews before the token runs out, and the resident's trail names
  * the family member who acted.
  */
-import type { AuditEntryView } from '../src/api/audit'
-import type { FamilyTokenResponse } from '../src/api/family'
-import type { ResidentSummary } from '../src/api/identity'
-import { createI18n } from '../src/i18n'
+import type { AuditEntryView } from '@bangban/core/api/audit'
+import type { FamilyTokenResponse } from '@bangban/core/api/family'
+import type { ResidentSummary } from '@bangban/core/api/identity'
+import { createI18n } from '@bangban/core/i18n'
 import {
   actingStep,
   RENEW_BEFORE_MS,

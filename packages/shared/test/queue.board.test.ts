@@ -1,5 +1,5 @@
 /** The call display's rules: which calls are news, once each, in call order, and when they leave the screen. */
-import type { QueueCall, QueueStatus } from '../src/api/queue'
+import type { QueueCall, QueueStatus } from '@bangban/core/api/queue'
 import {
   callKey,
   dismiss,

@@ -1,7 +1,7 @@
 /** 取号 for a visit: one number per visit, whatever is pressed, and nothing of it after the visit ends. */
-import type { ApiClient } from '../src/api/client'
-import { ApiError } from '../src/api/errors'
-import type { QueueTicket } from '../src/api/queue'
+import type { ApiClient } from '@bangban/core/api/client'
+import { ApiError } from '@bangban/core/api/errors'
+import type { QueueTicket } from '@bangban/core/api/queue'
 import { takeNumberOnce } from '../src/queue/takeNumber'
 import { createAppStore } from '../src/state/appStore'
 

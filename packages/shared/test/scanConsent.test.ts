@@ -1,6 +1,6 @@
-import type { Consent } from '../src/api/consents'
-import type { FamilyGrant } from '../src/api/family'
-import { createI18n } from '../src/i18n'
+import type { Consent } from '@bangban/core/api/consents'
+import type { FamilyGrant } from '@bangban/core/api/family'
+import { createI18n } from '@bangban/core/i18n'
 import {
   consentAsk,
   consentAskSpoken,

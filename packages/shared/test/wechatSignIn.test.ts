@@ -1,5 +1,5 @@
-import { ApiError } from '../src/api/errors'
-import type { ApiClient } from '../src/api/client'
+import { ApiError } from '@bangban/core/api/errors'
+import type { ApiClient } from '@bangban/core/api/client'
 import { finishPhoneSignIn, mustRestartWechat, startWechatSignIn } from '../src/screens/signIn/wechatSignIn'
 
 const SESSION = {

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../src/api/client'
+import type { ApiClient } from '@bangban/core/api/client'
 import { askForMessages } from '../src/screens/wechat/subscribe'
 
 function fakes(accepted: string[]) {

@@ -3,7 +3,7 @@
  * file, field by field, in the machine's language. Residents get one line telling them where to go.
  * Static HTML (no script), served from app://kiosk under a CSP that allows none.
  */
-import { createI18n, resolveLanguage } from '@bangban/shared/i18n'
+import { createI18n, resolveLanguage } from '@bangban/core/i18n'
 import type { ConfigResult } from '../config/load'
 
 type Failure = Extract<ConfigResult, { ok: false }>

@@ -3,7 +3,7 @@
  * the browser's voices, and the devices (simulated outside production). Ending a visit wipes
  * every trace of the resident from memory and storage and returns to the welcome screen.
  */
-import { createApiClient, createFetchTransport, type Transport } from '@bangban/shared/api'
+import { createApiClient, createFetchTransport, type Transport } from '@bangban/core/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { PAGES } from '@bangban/shared/screens/nav'
 import { appStore } from '@bangban/shared/state/appStore'

@@ -3,7 +3,7 @@
  * no OS voice needed), then the OS voices through speechSynthesis. The on-screen "cannot speak"
  * sign shows only when neither is available.
  */
-import type { Language } from '@bangban/shared/i18n'
+import type { Language } from '@bangban/core/i18n'
 import { appStore } from '@bangban/shared/state/appStore'
 import { speakerChain } from '@bangban/shared/voice/chain'
 import type { ClipInventory } from '@bangban/shared/voice/clips/inventory'

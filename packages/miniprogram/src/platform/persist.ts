@@ -3,9 +3,9 @@
  * linked WeChat does not sign in every time) and their language. The kiosk keeps nothing; this
  * is the phone's private storage, cleared on sign-out. Text size follows WeChat's font setting.
  */
-import { isLanguage } from '@bangban/shared/i18n'
+import { isLanguage } from '@bangban/core/i18n'
 import type { AppStore, SessionState } from '@bangban/shared/state/appStore'
-import type { TextSize } from '@bangban/shared/theme/tokens'
+import type { TextSize } from '@bangban/core/theme/tokens'
 
 /** Taro.getStorageSync / setStorageSync / removeStorageSync. */
 export interface KeyValueStorage {

@@ -2,7 +2,7 @@
  * The mini-program's platform: the service over Taro.request, no kiosk devices, WeChat's own
  * sign-in, code scanning and subscribe messages, the 同声传译 voice and JSAPI payment.
  */
-import { createMiniProgramTransport, type MiniProgramRequest } from '@bangban/shared/api'
+import { createMiniProgramTransport, type MiniProgramRequest } from '@bangban/core/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { PAGES } from '@bangban/shared/screens/nav'
 import { appStore } from '@bangban/shared/state/appStore'

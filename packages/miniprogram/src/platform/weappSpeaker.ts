@@ -4,7 +4,7 @@
  * Without the plugin (not declared, not authorised) Mandarin and English fall silent and the
  * screens show the "cannot speak" sign; Cantonese still speaks from the clips.
  */
-import type { Language } from '@bangban/shared/i18n'
+import type { Language } from '@bangban/core/i18n'
 import { speakerChain } from '@bangban/shared/voice/chain'
 import type { ClipInventory, ClipRef } from '@bangban/shared/voice/clips/inventory'
 import { segmentSpeaker } from '@bangban/shared/voice/clips/segmentSpeaker'

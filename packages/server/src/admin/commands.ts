@@ -10,7 +10,7 @@
  * refer to the device, so the row stays) and the sessions opened at that kiosk end.
  */
 import { randomBytes } from 'node:crypto'
-import { StaffRole } from '@bangban/shared/api'
+import { StaffRole } from '@bangban/core/api'
 import type { Kysely, Transaction } from 'kysely'
 import { appendAudit } from '../audit/log'
 import { hashPassword } from '../auth/passwords'

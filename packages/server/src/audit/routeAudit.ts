@@ -3,7 +3,7 @@
  * family member with a family token, everything staff do, and sign-ins. Consent steps record
  * themselves inside their transactions; status polling (getConsent, getPayment) is left out so a two-minute wait is not a hundred lines.
  */
-import { contract, Payment, type Bill, type RouteName } from '@bangban/shared/api'
+import { contract, Payment, type Bill, type RouteName } from '@bangban/core/api'
 import type { Caller } from '../http/routing'
 import type { AppContext } from '../http/context'
 import { appendAudit } from './log'

@@ -2,7 +2,7 @@
  * What an audit entry's target says beyond an id. A payment names how it was paid
  * (pay_3kq9…?method=counter-cash), so the resident's trail can say 现金缴费 or 微信缴费.
  */
-import { PaymentMethod } from '@bangban/shared/api'
+import { PaymentMethod } from '@bangban/core/api'
 
 export function paymentTarget(payment: { readonly id: string; readonly method: PaymentMethod }): string {
   return `${payment.id}?method=${payment.method}`

@@ -1,6 +1,6 @@
 /** The audit trail as people read it: names masked, newest first. */
-import type { AuditEntryView } from '@bangban/shared/api'
-import { maskName } from '@bangban/shared/domain'
+import type { AuditEntryView } from '@bangban/core/api'
+import { maskName } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { paymentMethodOf } from './targets'

@@ -2,9 +2,9 @@
  * Residents are found again by an HMAC of their ID number (with this deployment's pepper): the
  * full number is never stored, logged or returned; only its masked form is kept for display.
  */
-import type { ResidentSummary } from '@bangban/shared/api'
-import { maskName, maskPhone } from '@bangban/shared/domain'
-import { maskIdNumber } from '@bangban/shared/domain'
+import type { ResidentSummary } from '@bangban/core/api'
+import { maskName, maskPhone } from '@bangban/core/domain'
+import { maskIdNumber } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database, ResidentsTable } from '../db/schema'

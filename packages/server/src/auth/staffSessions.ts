@@ -5,7 +5,7 @@
  * while, on every instance, whatever address the attempts come from.
  */
 import { randomBytes } from 'node:crypto'
-import type { StaffRole, StaffSessionResponse, StaffSummary } from '@bangban/shared/api'
+import type { StaffRole, StaffSessionResponse, StaffSummary } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import type { Database, StaffTable } from '../db/schema'
 import type { Clock } from '../util/clock'

@@ -2,8 +2,8 @@
  * Bills as residents see them: utility bills by account number (or the resident's linked
  * accounts) and the resident's own medical bills. Holder names are masked; addresses are not shown.
  */
-import type { Bill, BillLine } from '@bangban/shared/api'
-import { maskName } from '@bangban/shared/domain'
+import type { Bill, BillLine } from '@bangban/core/api'
+import { maskName } from '@bangban/core/domain'
 import type { Kysely, Transaction } from 'kysely'
 import type { BillsTable, Database } from '../db/schema'
 import { AppError } from '../util/errors'

@@ -4,8 +4,8 @@
  * transaction, the database refuses a negative count, and a partial unique index allows one live
  * booking per resident, service and day. Cancel and reschedule release and claim the same way.
  */
-import type { Appointment } from '@bangban/shared/api'
-import { formatTicketNo } from '@bangban/shared/domain'
+import type { Appointment } from '@bangban/core/api'
+import { formatTicketNo } from '@bangban/core/domain'
 import type { Kysely, Transaction } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database } from '../db/schema'

@@ -1,6 +1,6 @@
 /** Read side of booking: places, their services, days with free places, and slots. */
-import type { DayAvailability, Provider, Slot } from '@bangban/shared/api'
-import { addDays, shanghaiDate } from '@bangban/shared/domain'
+import type { DayAvailability, Provider, Slot } from '@bangban/core/api'
+import { addDays, shanghaiDate } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'

@@ -2,7 +2,7 @@
  * Generates bookable slots from each service's schedule for the days ahead. Idempotent: a slot
  * that exists (same service and start) is left alone, so its free places are never reset.
  */
-import { addDays, shanghaiDate, shanghaiToInstant, weekday } from '@bangban/shared/domain'
+import { addDays, shanghaiDate, shanghaiToInstant, weekday } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'

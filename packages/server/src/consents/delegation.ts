@@ -2,7 +2,7 @@
  * Resolves a delegated token to the resident it acts for and the helper acting, refusing it once
  * its grant has ended (revoked, expired) and for anything outside the granted scopes.
  */
-import type { ConsentScope } from '@bangban/shared/api'
+import type { ConsentScope } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'

@@ -12,7 +12,7 @@ import {
   type ConsentScope,
   type CreatedConsent,
   type DelegatedTokenResponse,
-} from '@bangban/shared/api'
+} from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/log'
 import { getResident, residentSummary } from '../auth/residents'

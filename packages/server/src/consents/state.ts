@@ -1,5 +1,5 @@
 /** The state of a grant at a moment: stored status plus the times that end it. */
-import type { ConsentEndReason, ConsentStatus } from '@bangban/shared/api'
+import type { ConsentEndReason, ConsentStatus } from '@bangban/core/api'
 import type { ConsentsTable } from '../db/schema'
 import { AppError } from '../util/errors'
 

@@ -1,5 +1,5 @@
-import type { Consent, ConsentScope } from '@bangban/shared/api'
-import { maskName } from '@bangban/shared/domain'
+import type { Consent, ConsentScope } from '@bangban/core/api'
+import { maskName } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { ConsentsTable, Database } from '../db/schema'
 import { AppError } from '../util/errors'

@@ -4,8 +4,8 @@
  * handling time of the last 30 days (the same figures as /admin/metrics). Counts are taken by the
  * database; the open requests are few enough to sort here, identically on both engines.
  */
-import type { AdminDashboard, GridOpenRequests, OpenRequestLine, PaymentMethod } from '@bangban/shared/api'
-import { addDays, maskName, shanghaiDate, shanghaiToInstant } from '@bangban/shared/domain'
+import type { AdminDashboard, GridOpenRequests, OpenRequestLine, PaymentMethod } from '@bangban/core/api'
+import { addDays, maskName, shanghaiDate, shanghaiToInstant } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { OPEN_STATUSES } from '../requests/dispatch'

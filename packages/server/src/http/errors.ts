@@ -3,8 +3,8 @@
  * the caller's language (Accept-Language: zh-CN by default, zh-HK, en). Nothing is ever a bare 500
  * for bad input: framework errors are mapped by their status to our codes.
  */
-import { createI18n, resolveLanguage, SUPPORTED_LANGUAGES, type Language } from '@bangban/shared/i18n'
-import { ERROR_STATUS, errorMessageKeyOf, type ErrorCode, type ErrorBody } from '@bangban/shared/api'
+import { createI18n, resolveLanguage, SUPPORTED_LANGUAGES, type Language } from '@bangban/core/i18n'
+import { ERROR_STATUS, errorMessageKeyOf, type ErrorCode, type ErrorBody } from '@bangban/core/api'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError } from '../util/errors'

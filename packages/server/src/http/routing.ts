@@ -9,8 +9,8 @@ import {
   type Principal,
   type RouteDef,
   type RouteName,
-} from '@bangban/shared/api'
-import type { Language } from '@bangban/shared/i18n'
+} from '@bangban/core/api'
+import type { Language } from '@bangban/core/i18n'
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import type { z } from 'zod'
 import { kioskOfKey } from '../auth/kiosks'

@@ -1,5 +1,5 @@
 /** Who may look at a payment, and the staff-only sandbox confirmation. */
-import type { Payment } from '@bangban/shared/api'
+import type { Payment } from '@bangban/core/api'
 import { billsByIds } from '../bills/bills'
 import { AppError } from '../util/errors'
 import { newId } from '../util/ids'

@@ -5,8 +5,8 @@
  * two family members scanning get the same QR code); asking for them another way first closes
  * the open one. An Idempotency-Key replays the first answer to whoever sent it.
  */
-import type { CreatePaymentRequest, Payment } from '@bangban/shared/api'
-import { sumFen } from '@bangban/shared/domain'
+import type { CreatePaymentRequest, Payment } from '@bangban/core/api'
+import { sumFen } from '@bangban/core/domain'
 import { billsByIds, type BillRecord } from '../bills/bills'
 import { isUniqueViolation } from '../db/errors'
 import { AppError } from '../util/errors'

@@ -3,7 +3,7 @@
  * it, and following up a settlement (closing superseded orders, carrying out refunds). Network
  * calls are never made inside a database transaction.
  */
-import { createI18n } from '@bangban/shared/i18n'
+import { createI18n } from '@bangban/core/i18n'
 import { AppError } from '../util/errors'
 import { recordPaymentEvent, type PaymentsDeps } from './deps'
 import { runRefund } from './refunds'

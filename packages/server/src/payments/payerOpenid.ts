@@ -3,7 +3,7 @@
  * WeChat sign-in carries its openid, so the phone need not (and may not) name another one. A
  * family member acting for a resident pays with their own WeChat: the one their token was asked from.
  */
-import type { CreatePaymentRequest } from '@bangban/shared/api'
+import type { CreatePaymentRequest } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Caller } from '../http/routing'

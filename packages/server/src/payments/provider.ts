@@ -4,7 +4,7 @@
  * error as "outcome unknown" and rely on retrying with the same trade or refund number, which
  * providers treat as the same order or refund.
  */
-import type { RequestPaymentParams } from '@bangban/shared/api'
+import type { RequestPaymentParams } from '@bangban/core/api'
 
 export type OnlineMethod = 'wechat-native' | 'wechat-jsapi'
 

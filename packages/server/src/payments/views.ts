@@ -1,5 +1,5 @@
 /** A payment as the API shows it. */
-import type { Payment } from '@bangban/shared/api'
+import type { Payment } from '@bangban/core/api'
 import type { PaymentsTable } from '../db/schema'
 import { AppError } from '../util/errors'
 import type { Db, PaymentsDeps } from './deps'

@@ -3,8 +3,8 @@
  * called by helpers (叫号). Calling claims the oldest waiting number with a conditional update, so
  * two helpers calling at once never get the same person.
  */
-import type { QueueCall, QueueStatus, QueueTicket } from '@bangban/shared/api'
-import { formatTicketNo, shanghaiDate } from '@bangban/shared/domain'
+import type { QueueCall, QueueStatus, QueueTicket } from '@bangban/core/api'
+import { formatTicketNo, shanghaiDate } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'

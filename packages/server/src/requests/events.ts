@@ -1,4 +1,4 @@
-import type { TimelineEvent } from '@bangban/shared/api'
+import type { TimelineEvent } from '@bangban/core/api'
 import type { Transaction } from 'kysely'
 import type { Database, RequestEventsTable, ServiceRequestStatus } from '../db/schema'
 import { newId } from '../util/ids'

@@ -7,7 +7,7 @@
  * - satisfaction: average rating, and the share of ratings of 4 or 5.
  * Computed in code from one query, identically on both engines.
  */
-import type { AdminMetrics, MetricsGroup } from '@bangban/shared/api'
+import type { AdminMetrics, MetricsGroup } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'

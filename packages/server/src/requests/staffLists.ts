@@ -1,4 +1,4 @@
-import type { StaffServiceRequest } from '@bangban/shared/api'
+import type { StaffServiceRequest } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { OPEN_STATUSES } from './dispatch'

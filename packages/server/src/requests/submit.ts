@@ -3,8 +3,8 @@
  * placed in a grid and dispatched to a grid worker in one transaction. With nobody on duty it
  * waits as "submitted" and is dispatched by the escalation pass when someone is.
  */
-import type { CreateServiceRequest, ServiceRequest } from '@bangban/shared/api'
-import { normalizeMobile, shanghaiDate } from '@bangban/shared/domain'
+import type { CreateServiceRequest, ServiceRequest } from '@bangban/core/api'
+import { normalizeMobile, shanghaiDate } from '@bangban/core/domain'
 import type { Kysely, Transaction } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database } from '../db/schema'

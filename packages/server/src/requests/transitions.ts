@@ -3,7 +3,7 @@
  * staff, that it is theirs) plus its timeline entry, in one transaction. A step taken twice, or
  * out of order, changes nothing and answers REQUEST_NOT_ACTIVE.
  */
-import type { ServiceRequest, StaffServiceRequest, TimelineEvent, TransferRequest } from '@bangban/shared/api'
+import type { ServiceRequest, StaffServiceRequest, TimelineEvent, TransferRequest } from '@bangban/core/api'
 import { sql, type Transaction, type UpdateObject } from 'kysely'
 import type { Database, ServiceRequestStatus } from '../db/schema'
 import { AppError } from '../util/errors'

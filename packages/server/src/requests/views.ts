@@ -2,8 +2,8 @@
  * Requests as residents and staff see them, with their timelines. Names of people are masked for
  * everyone; the contact number is shown in full only to the grid worker who must call back.
  */
-import type { ServiceRequest, StaffServiceRequest, TimelineEntry } from '@bangban/shared/api'
-import { maskName, maskPhone } from '@bangban/shared/domain'
+import type { ServiceRequest, StaffServiceRequest, TimelineEntry } from '@bangban/core/api'
+import { maskName, maskPhone } from '@bangban/core/domain'
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 import { AppError } from '../util/errors'

@@ -4,7 +4,7 @@
  * categories, utility accounts with unpaid bills, and medical bills of one demo resident.
  * Safe to run on every start: what exists is left as it is (demo staff get the current password).
  */
-import { shanghaiDate } from '@bangban/shared/domain'
+import { shanghaiDate } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import { residentByIdNumber } from '../auth/residents'
 import type { BillsTable, Database, ServicesTable } from '../db/schema'

@@ -4,7 +4,7 @@
  * TC3-HMAC-SHA256. Tencent answers HTTP 200 for refusals too: a refusal of the whole request is in
  * Response.Error, a refusal of one number in its SendStatusSet entry (Code other than "Ok").
  */
-import { maskPhone } from '@bangban/shared/domain'
+import { maskPhone } from '@bangban/core/domain'
 import type { SmsProvider } from '../auth/sms'
 import { systemClock, type Clock } from '../util/clock'
 import { AppError } from '../util/errors'

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode } from '@bangban/shared/api'
+import { ERROR_STATUS, type ErrorCode } from '@bangban/core/api'
 
 /** A refusal with a stable code; the HTTP layer turns it into a translated error body. */
 export class AppError extends Error {

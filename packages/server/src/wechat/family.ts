@@ -16,8 +16,8 @@ import {
   type FamilyGrantStatus,
   type FamilyTokenResponse,
   type MyFamilyGrants,
-} from '@bangban/shared/api'
-import { maskName, maskPhone } from '@bangban/shared/domain'
+} from '@bangban/core/api'
+import { maskName, maskPhone } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import { appendAudit } from '../audit/log'
 import { getResident, residentSummary } from '../auth/residents'

@@ -8,8 +8,8 @@
  * the one message the reminder needs. Each message is claimed once (a unique row) before it is
  * sent, on every instance, so none goes twice.
  */
-import { createI18n } from '@bangban/shared/i18n'
-import { inShanghai } from '@bangban/shared/domain'
+import { createI18n } from '@bangban/core/i18n'
+import { inShanghai } from '@bangban/core/domain'
 import { sql, type Kysely } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database, WechatSubscriptionsTable } from '../db/schema'

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { idCheckChar } from '@bangban/shared/domain'
+import { idCheckChar } from '@bangban/core/domain'
 import pg from 'pg'
 import { residentByIdNumber } from '../../src/auth/residents'
 import { createSession } from '../../src/auth/sessions'

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type PropsWithChildren } from 'react'
 import { I18nextProvider } from 'react-i18next'
-import { createI18n } from '../i18n'
+import { createI18n } from '@bangban/core/i18n'
 import type { Platform } from '../platform/Platform'
 import { PlatformProvider } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'

@@ -2,7 +2,7 @@
  * What a door (kiosk H5 or mini-program) provides to the shared screens. Screens never import a
  * platform API directly: everything that differs between the two is behind this interface.
  */
-import type { Transport } from '../api/client'
+import type { Transport } from '@bangban/core/api/client'
 import type { VoiceListener } from '../voice/commands/listener'
 import type { Speaker } from '../voice/speaker'
 

@@ -5,8 +5,8 @@
  */
 import { Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import type { ApiError } from '../api/errors'
-import type { QueueTicket } from '../api/queue'
+import type { ApiError } from '@bangban/core/api/errors'
+import type { QueueTicket } from '@bangban/core/api/queue'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { asApiError } from '../screens/useApi'

@@ -3,7 +3,7 @@
  * what order they are announced, and how long each stays on screen. The polling hook feeds it;
  * nothing here touches a timer, the network or the voice, so every rule is unit-tested.
  */
-import type { QueueCall, QueueStatus } from '../api/queue'
+import type { QueueCall, QueueStatus } from '@bangban/core/api/queue'
 
 /** How long an announced call stays on screen unless a helper's next calls push it out. */
 export const SHOW_MS = 60_000

@@ -3,7 +3,7 @@
  * the last has answered, so a slow service never gets a pile of them), stopped while the kiosk is
  * hidden. No React and no DOM here: the hook wires it to the page's visibility and the voice.
  */
-import type { QueueCall, QueueStatus } from '../api/queue'
+import type { QueueCall, QueueStatus } from '@bangban/core/api/queue'
 import { emptyBoard, expire, observe, pause, type CallBoard } from './callBoard'
 
 /** Five seconds: a called resident hears their number about as soon as the helper looks up. */

@@ -3,8 +3,8 @@
  * the visit. A second press shows the same number; a press while the first is still on its way
  * waits for that one instead of taking another.
  */
-import type { ApiClient } from '../api/client'
-import type { QueueTicket } from '../api/queue'
+import type { ApiClient } from '@bangban/core/api/client'
+import type { QueueTicket } from '@bangban/core/api/queue'
 import type { AppStore, QueueState } from '../state/appStore'
 
 export interface TakenNumber {

@@ -4,8 +4,8 @@
  * at home to walk to.
  */
 import { useEffect, useRef, useSyncExternalStore } from 'react'
-import { createApiClient, type ApiClient } from '../api/client'
-import type { QueueCall } from '../api/queue'
+import { createApiClient, type ApiClient } from '@bangban/core/api/client'
+import type { QueueCall } from '@bangban/core/api/queue'
 import { useT } from '../i18n/useT'
 import type { Platform } from '../platform/Platform'
 import { usePlatform } from '../platform/PlatformContext'

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { Bill } from '../api/bills'
-import { displayMoney } from '../format/display'
+import type { Bill } from '@bangban/core/api/bills'
+import { displayMoney } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { Pressable } from '../ui/Pressable'
 

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { errorMessageKeyOf, type ApiError } from '../api/errors'
+import { errorMessageKeyOf, type ApiError } from '@bangban/core/api/errors'
 import { useT } from '../i18n/useT'
 import { Button } from '../ui/Button'
 import { Notice } from '../ui/Notice'

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useEffect } from 'react'
-import type { ConsentScope } from '../api/consents'
+import type { ConsentScope } from '@bangban/core/api/consents'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'

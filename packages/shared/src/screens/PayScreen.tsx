@@ -5,9 +5,9 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useReducer, useState } from 'react'
-import { newIdempotencyKey } from '../api/common'
-import type { ApiError } from '../api/errors'
-import { displayMoney } from '../format/display'
+import { newIdempotencyKey } from '@bangban/core/api/common'
+import type { ApiError } from '@bangban/core/api/errors'
+import { displayMoney } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'

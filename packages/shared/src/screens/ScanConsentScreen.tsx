@@ -6,7 +6,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import type { ApiError } from '../api/errors'
+import type { ApiError } from '@bangban/core/api/errors'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'

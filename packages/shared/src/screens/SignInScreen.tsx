@@ -5,7 +5,7 @@
  * continues where it was.
  */
 import { Text, View } from '@tarojs/components'
-import { normalizeMobile } from '../domain/phone'
+import { normalizeMobile } from '@bangban/core/domain/phone'
 import { useEffect, useState } from 'react'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
@@ -19,8 +19,8 @@ import { useScreenVoice } from '../voice/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { cameFrom, goBack, pageParams, replaceWith, type PageName } from './nav'
 import { asApiError, useApi } from './useApi'
-import { ApiError } from '../api/errors'
-import type { SessionResponse } from '../api/identity'
+import { ApiError } from '@bangban/core/api/errors'
+import type { SessionResponse } from '@bangban/core/api/identity'
 import { finishPhoneSignIn, mustRestartWechat, startWechatSignIn } from './signIn/wechatSignIn'
 
 type Mode = 'card' | 'wechat' | 'phone' | 'code'

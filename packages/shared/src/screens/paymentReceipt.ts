@@ -4,10 +4,10 @@
  * its number, and who handled it.
  */
 import type { TFunction } from 'i18next'
-import type { Bill } from '../api/bills'
-import type { Payment } from '../api/payments'
-import { shanghaiDate, shanghaiTime } from '../domain/time'
-import { displayMoney } from '../format/display'
+import type { Bill } from '@bangban/core/api/bills'
+import type { Payment } from '@bangban/core/api/payments'
+import { shanghaiDate, shanghaiTime } from '@bangban/core/domain/time'
+import { displayMoney } from '@bangban/core/format/display'
 import type { Receipt, ReceiptLine } from '../platform/Platform'
 
 export function paymentReceipt(

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { createApiClient, type ApiClient } from '../api/client'
-import { ApiError } from '../api/errors'
+import { createApiClient, type ApiClient } from '@bangban/core/api/client'
+import { ApiError } from '@bangban/core/api/errors'
 import { usePlatform } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'
 import { stopActing } from './family/acting'

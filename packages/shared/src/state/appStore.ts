@@ -2,12 +2,12 @@
  * The state of one resident's visit: language, text size, speech settings and the session. It
  * lives in memory only, so ending the visit (reset) leaves nothing behind for the next person.
  */
-import type { ConsentScope } from '../api/consents'
-import type { ResidentSummary } from '../api/identity'
-import type { QueueTicket } from '../api/queue'
-import type { StaffSummary } from '../api/staff'
-import { DEFAULT_LANGUAGE, type Language } from '../i18n'
-import type { TextSize } from '../theme/tokens'
+import type { ConsentScope } from '@bangban/core/api/consents'
+import type { ResidentSummary } from '@bangban/core/api/identity'
+import type { QueueTicket } from '@bangban/core/api/queue'
+import type { StaffSummary } from '@bangban/core/api/staff'
+import { DEFAULT_LANGUAGE, type Language } from '@bangban/core/i18n'
+import type { TextSize } from '@bangban/core/theme/tokens'
 
 export interface SessionState {
   readonly token: string

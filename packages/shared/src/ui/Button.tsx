@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { colors } from '../theme/tokens'
+import { colors } from '@bangban/core/theme/tokens'
 import { Icon } from './Icon'
 import type { IconName } from './icons'
 import type { PressableProps } from './Pressable'

@@ -4,7 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
-import { grouped, maskDigits } from './digits'
+import { grouped, maskDigits } from '@bangban/core/format/digits'
 import { Pressable } from './Pressable'
 
 export interface KeypadProps {

@@ -3,7 +3,7 @@
  * the mini-program, where colour-emoji fonts differ or are missing. Decorative only: every icon
  * sits beside its text label.
  */
-import { colors } from '../theme/tokens'
+import { colors } from '@bangban/core/theme/tokens'
 
 const PATHS = {
   // A calendar with a cross: clinic appointments.

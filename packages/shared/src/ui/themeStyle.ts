@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import { colors, fontScale, targets, type TextSize } from '../theme/tokens'
+import { colors, fontScale, targets, type TextSize } from '@bangban/core/theme/tokens'
 
 /** The design tokens as CSS variables, for the root of anything styled by styles.css. */
 export function themeStyle(textSize: TextSize): CSSProperties {

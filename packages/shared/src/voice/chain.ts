@@ -3,7 +3,7 @@
  * that can speak it whole; if that engine fails before a sound is heard, the next one tries.
  * The UI's "no voice here" sign shows only when no engine at all is available.
  */
-import type { Language } from '../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { SpeechEngine, Utterance } from './speaker'
 
 export interface ChainOptions {

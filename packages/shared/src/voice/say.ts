@@ -1,6 +1,6 @@
-import type { Language } from '../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { SpeechSettings } from '../state/appStore'
-import { normalizeFreeText } from './normalize'
+import { normalizeFreeText } from '@bangban/core/speech'
 import type { Speaker } from './speaker'
 
 /** Says a text now with the visit's speech settings (nothing when muted), numbers read as words. */

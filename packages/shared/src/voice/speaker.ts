@@ -2,7 +2,7 @@
  * The speech interface every screen uses, shaped like the Web Speech API so the engine behind it
  * (the browser's voices, WeChat's plugin, prerecorded clips) can change without touching a screen.
  */
-import type { Language } from '../i18n'
+import type { Language } from '@bangban/core/i18n'
 
 /** Why an utterance stopped early, as Web Speech names it (`interrupted` = cancelled or replaced). */
 export type SpeechErrorCode =

@@ -2,7 +2,7 @@
  * The backend over a page's `speechSynthesis` (Chromium, Electron): the OS's own voices, chosen by
  * language tag. The page's objects are passed in, so tests replace them at this boundary.
  */
-import type { Language } from '../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { SpeechEngine, SpeechErrorCode, VoiceInfo } from './speaker'
 
 /** Linux and some Electron builds tag voices cmn / yue rather than zh-CN / zh-HK. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { ErrorCode } from '../../src/api/errors'
+import type { ErrorCode } from '@bangban/core/api/errors'
 import {
   BOOK_STEPS,
   bookReducer,

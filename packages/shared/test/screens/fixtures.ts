@@ -1,9 +1,9 @@
 /** Data as the service sends it, checked against the contract so the flows are tested on real shapes. */
-import { Appointment, Slot } from '../../src/api/booking'
-import { Bill } from '../../src/api/bills'
-import { Payment } from '../../src/api/payments'
-import { RequestCategory, ServiceRequest } from '../../src/api/requests'
-import { resources, SUPPORTED_LANGUAGES } from '../../src/i18n'
+import { Appointment, Slot } from '@bangban/core/api/booking'
+import { Bill } from '@bangban/core/api/bills'
+import { Payment } from '@bangban/core/api/payments'
+import { RequestCategory, ServiceRequest } from '@bangban/core/api/requests'
+import { resources, SUPPORTED_LANGUAGES } from '@bangban/core/i18n'
 
 export function slot(id: string, serviceId = 'svc-gp', startsAt = '2026-12-01T01:00:00.000Z'): Slot {
   const ends = new Date(Date.parse(startsAt) + 30 * 60_000).toISOString()

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
-import type { Bill } from '../../src/api/bills'
-import { MAX_FEN } from '../../src/domain/money'
+import type { Bill } from '@bangban/core/api/bills'
+import { MAX_FEN } from '@bangban/core/domain/money'
 import {
   ACCOUNT_KINDS,
   PAY_STEPS,

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { CreateServiceRequest } from '../../src/api/requests'
+import { CreateServiceRequest } from '@bangban/core/api/requests'
 import {
   MAX_ADDRESS,
   MAX_DESCRIPTION,

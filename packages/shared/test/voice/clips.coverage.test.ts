@@ -2,12 +2,12 @@
  * Missing clips fail here, not at the kiosk: every spoken i18n key of every language, filled with
  * realistic data the way the screens fill it, can be said from clip files that exist.
  */
-import { createI18n, resources, SUPPORTED_LANGUAGES, type Language } from '../../src/i18n'
-import { displayDate, displayMoney, displayTimeRange } from '../../src/format/display'
+import { createI18n, resources, SUPPORTED_LANGUAGES, type Language } from '@bangban/core/i18n'
+import { displayDate, displayMoney, displayTimeRange } from '@bangban/core/format/display'
 import { phraseTable, spokenTemplates } from '../../src/voice/clips/phrases'
 import { planClips } from '../../src/voice/clips/plan'
 import { sampleReadings } from '../../src/voice/clips/vocabulary'
-import { normalizeFreeText } from '../../src/voice/normalize'
+import { normalizeFreeText } from '@bangban/core/speech'
 import { clipExists, loadInventory, planSources } from './support/clipFiles'
 
 /** Interpolation values as the screens build them; the names are the service's (Chinese) data. */

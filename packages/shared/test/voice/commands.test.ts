@@ -2,7 +2,7 @@
  * Voice commands: the fixed grammar from the on-screen words, the matcher, and the listeners with
  * their platform recognisers faked (neither works on this machine or in mainland Chromium).
  */
-import { createI18n } from '../../src/i18n'
+import { createI18n } from '@bangban/core/i18n'
 import { commandGrammar, matchCommand } from '../../src/voice/commands/grammar'
 import { listenForCommand, noListener } from '../../src/voice/commands/listener'
 import { webSpeechListener } from '../../src/voice/commands/webSpeechListener'

@@ -3,7 +3,7 @@
  * action the button does; what is said when nothing fits; and the microphone asked for at the first
  * press only. The listener is a fake the test answers by hand.
  */
-import { createI18n, type Language } from '../../src/i18n'
+import { createI18n, type Language } from '@bangban/core/i18n'
 import { commandGrammar } from '../../src/voice/commands/grammar'
 import {
   dispatchCommand,

@@ -7,11 +7,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createI18n } from '../../src/i18n'
+import { createI18n } from '@bangban/core/i18n'
 import { planClips, PAUSES, type PlanItem } from '../../src/voice/clips/plan'
 import { LEAD_SECONDS, playPlan, type Scheduled, type Timers } from '../../src/voice/clips/player'
 import { durationMs, encodeWav, type Pcm } from '../../src/voice/clips/wav'
-import { normalizeFreeText } from '../../src/voice/normalize'
+import { normalizeFreeText } from '@bangban/core/speech'
 import { fileAudioOut, planSources, readClip } from './support/clipFiles'
 
 /** Timers that fire only when the test says, so the events can be checked at exact times. */

@@ -9,7 +9,7 @@
  *
  * Only name, number and validity are taken; the photo and everything else is dropped unread.
  */
-import { isValidIdNumber } from '@bangban/shared/domain/idNumber'
+import { isValidIdNumber } from '@bangban/core/domain/idNumber'
 import type { BridgeIdCard } from '@bangban/shared/platform/KioskBridge'
 import { z } from 'zod'
 

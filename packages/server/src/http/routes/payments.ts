@@ -1,4 +1,4 @@
-import { contract } from '@bangban/shared/api'
+import { contract } from '@bangban/core/api'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { billsOfAccount, billsOfResident } from '../../bills/bills'
 import { confirmSandboxPayment, getPayment } from '../../payments/access'

@@ -1,4 +1,4 @@
-import { normalizeMobile, parseIdNumber } from '@bangban/shared/domain'
+import { normalizeMobile, parseIdNumber } from '@bangban/core/domain'
 import type { FastifyInstance } from 'fastify'
 import { sendPhoneCode, verifyPhoneCode } from '../../auth/phoneCodes'
 import { getResident, residentByIdNumber, residentByPhone, residentSummary } from '../../auth/residents'

@@ -3,8 +3,8 @@
  * them on, what 返回 undoes, and what is carried through sign-in. The step is derived from the
  * choices (never stored), so it cannot disagree with them.
  */
-import type { Appointment, Slot } from '../../api/booking'
-import type { ErrorCode } from '../../api/errors'
+import type { Appointment, Slot } from '@bangban/core/api/booking'
+import type { ErrorCode } from '@bangban/core/api/errors'
 
 /** 适老化: at most four steps per job. */
 export const BOOK_STEPS = 4

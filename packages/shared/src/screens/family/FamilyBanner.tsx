@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { ApiError } from '../../api/errors'
+import { ApiError } from '@bangban/core/api/errors'
 import { useT } from '../../i18n/useT'
 import { appStore } from '../../state/appStore'
 import { useAppState } from '../../state/useAppState'

@@ -3,7 +3,7 @@
  * family token becomes the session, the family member's own session is kept aside in memory) and
  * back, and when to ask for a fresh token. The family token is never saved on the phone.
  */
-import type { FamilyTokenResponse } from '../../api/family'
+import type { FamilyTokenResponse } from '@bangban/core/api/family'
 import type { AppState, AppStore } from '../../state/appStore'
 
 /** A fresh token is asked for once fewer than this many milliseconds of the current one are left. */

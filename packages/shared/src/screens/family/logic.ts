@@ -3,9 +3,9 @@
  * family member sends in WeChat so the resident can agree with one tap.
  */
 import type { TFunction } from 'i18next'
-import { parseFamilyQr, type CreatedFamilyGrant, type FamilyGrant } from '../../api/family'
-import { shanghaiDate } from '../../domain/time'
-import { displayDate } from '../../format/display'
+import { parseFamilyQr, type CreatedFamilyGrant, type FamilyGrant } from '@bangban/core/api/family'
+import { shanghaiDate } from '@bangban/core/domain/time'
+import { displayDate } from '@bangban/core/format/display'
 import { pageUrl } from '../nav'
 
 export function inForce(grants: readonly FamilyGrant[]): FamilyGrant[] {

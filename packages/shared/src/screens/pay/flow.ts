@@ -2,9 +2,9 @@
  * The 生活缴费 flow without React: find the bills (an account number, or the resident's own) →
  * choose → wait for the payment → paid. Amounts stay integer fen; they become text at the screen.
  */
-import type { Bill } from '../../api/bills'
-import type { Payment, PaymentMethod } from '../../api/payments'
-import { sumFen, type Fen } from '../../domain/money'
+import type { Bill } from '@bangban/core/api/bills'
+import type { Payment, PaymentMethod } from '@bangban/core/api/payments'
+import { sumFen, type Fen } from '@bangban/core/domain/money'
 
 /** Find, choose, pay; 缴费成功 is the receipt, not a step. */
 export const PAY_STEPS = 3

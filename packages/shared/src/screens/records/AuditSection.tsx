@@ -3,12 +3,13 @@
  * (masked name and staff number) and when. Newest first, as the service gives them.
  */
 import { Text, View } from '@tarojs/components'
-import type { AuditEntryView } from '../../api/audit'
-import { shanghaiDate } from '../../domain/time'
-import { displayDate, displayTime } from '../../format/display'
+import type { AuditEntryView } from '@bangban/core/api/audit'
+import { shanghaiDate } from '@bangban/core/domain/time'
+import { displayDate, displayTime } from '@bangban/core/format/display'
 import { useT } from '../../i18n/useT'
 import { Heading } from '../../ui/Heading'
-import { assistedEntries, auditActionKey, auditActor } from '../staff/logic'
+import { auditActionKey } from '@bangban/core/i18n/auditAction'
+import { assistedEntries, auditActor } from '../staff/logic'
 
 export function AuditSection({ entries }: { entries: readonly AuditEntryView[] }) {
   const t = useT()

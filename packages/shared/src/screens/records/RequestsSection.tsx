@@ -4,9 +4,9 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ServiceRequest } from '../../api/requests'
-import { shanghaiDate, shanghaiTime } from '../../domain/time'
-import { displayDate } from '../../format/display'
+import type { ServiceRequest } from '@bangban/core/api/requests'
+import { shanghaiDate, shanghaiTime } from '@bangban/core/domain/time'
+import { displayDate } from '@bangban/core/format/display'
 import { useT } from '../../i18n/useT'
 import { Button } from '../../ui/Button'
 import { Heading } from '../../ui/Heading'
@@ -14,7 +14,7 @@ import { Notice } from '../../ui/Notice'
 import { Pressable } from '../../ui/Pressable'
 import { ErrorView } from '../ErrorView'
 import { asApiError, useApi } from '../useApi'
-import type { ApiError } from '../../api/errors'
+import type { ApiError } from '@bangban/core/api/errors'
 import { canRate } from './logic'
 
 export function RequestsSection({

@@ -2,10 +2,10 @@
  * What 我的记录 shows, without React: which appointments are still ahead (and so can be cancelled
  * or changed), which requests wait for a rating, and what is left to pay.
  */
-import type { Appointment } from '../../api/booking'
-import type { Bill } from '../../api/bills'
-import type { ServiceRequest } from '../../api/requests'
-import { sumFen, type Fen } from '../../domain/money'
+import type { Appointment } from '@bangban/core/api/booking'
+import type { Bill } from '@bangban/core/api/bills'
+import type { ServiceRequest } from '@bangban/core/api/requests'
+import { sumFen, type Fen } from '@bangban/core/domain/money'
 
 /**
  * Booked and not yet begun: the only appointments 取消预约 and 改约 are offered for (the service

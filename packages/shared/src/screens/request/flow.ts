@@ -3,8 +3,8 @@
  * confirm → sent. Each step's 下一步 only moves on when what it asks for is valid, so a request
  * reaching the confirm step is one the service accepts.
  */
-import { CreateServiceRequest, type RequestCategory, type ServiceRequest } from '../../api/requests'
-import { normalizeMobile } from '../../domain/phone'
+import { CreateServiceRequest, type RequestCategory, type ServiceRequest } from '@bangban/core/api/requests'
+import { normalizeMobile } from '@bangban/core/domain/phone'
 
 /** 适老化: at most four steps per job. */
 export const REQUEST_STEPS = 4

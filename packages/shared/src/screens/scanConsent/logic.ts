@@ -4,8 +4,8 @@
  * for how long), and where the flow stands.
  */
 import type { TFunction } from 'i18next'
-import { parseConsentQr, type Consent } from '../../api/consents'
-import { parseFamilyQr, type FamilyGrant } from '../../api/family'
+import { parseConsentQr, type Consent } from '@bangban/core/api/consents'
+import { parseFamilyQr, type FamilyGrant } from '@bangban/core/api/family'
 
 export interface Scanned {
   readonly kind: 'helper' | 'family'

@@ -3,9 +3,9 @@
  * goes to the service, which either signs the resident in (their WeChat is linked) or hands back a
  * link token; then the mobile number and SMS code link this WeChat and sign in, in one call.
  */
-import type { ApiClient } from '../../api/client'
-import { ApiError } from '../../api/errors'
-import type { SessionResponse } from '../../api/identity'
+import type { ApiClient } from '@bangban/core/api/client'
+import { ApiError } from '@bangban/core/api/errors'
+import type { SessionResponse } from '@bangban/core/api/identity'
 import type { WechatAdapter } from '../../platform/Platform'
 
 export type WechatStart =

@@ -5,8 +5,8 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ApiError } from '../../api/errors'
-import type { QueueCall } from '../../api/queue'
+import type { ApiError } from '@bangban/core/api/errors'
+import type { QueueCall } from '@bangban/core/api/queue'
 import { useT } from '../../i18n/useT'
 import { pollQueueNow, useCallBoard } from '../../queue/useQueueCalls'
 import { Button } from '../../ui/Button'

@@ -6,9 +6,9 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import type { AdminDashboard, GridOpenRequests, OpenRequestLine } from '../../api/dashboard'
-import { shanghaiDate } from '../../domain/time'
-import { displayDate, displayMoney, displayTime } from '../../format/display'
+import type { AdminDashboard, GridOpenRequests, OpenRequestLine } from '@bangban/core/api/dashboard'
+import { shanghaiDate } from '@bangban/core/domain/time'
+import { displayDate, displayMoney, displayTime } from '@bangban/core/format/display'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { useAppState } from '../../state/useAppState'

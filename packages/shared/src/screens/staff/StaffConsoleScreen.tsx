@@ -7,8 +7,8 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import type { ConsentScope, ConsentStatus, CreatedConsent } from '../../api/consents'
-import { errorMessageKeyOf, type ApiError } from '../../api/errors'
+import type { ConsentScope, ConsentStatus, CreatedConsent } from '@bangban/core/api/consents'
+import { errorMessageKeyOf, type ApiError } from '@bangban/core/api/errors'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { appStore } from '../../state/appStore'

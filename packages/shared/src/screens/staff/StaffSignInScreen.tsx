@@ -4,7 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { ApiError } from '../../api/errors'
+import type { ApiError } from '@bangban/core/api/errors'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { appStore } from '../../state/appStore'

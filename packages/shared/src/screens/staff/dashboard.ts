@@ -3,8 +3,8 @@
  * time ranges of the audit search (from the service's day, not the kiosk's clock), and which
  * sentence an audit line is told with.
  */
-import type { AuditEntryView } from '../../api/audit'
-import { addDays, shanghaiToInstant, type LocalDate } from '../../domain/time'
+import type { AuditEntryView } from '@bangban/core/api/audit'
+import { addDays, shanghaiToInstant, type LocalDate } from '@bangban/core/domain/time'
 
 /** 0.6667 → 67; null (nothing to measure) stays null. */
 export function percent(rate: number | null): number | null {

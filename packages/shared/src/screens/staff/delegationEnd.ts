@@ -1,4 +1,4 @@
-import { consentEndReason, type ApiError } from '../../api/errors'
+import { consentEndReason, type ApiError } from '@bangban/core/api/errors'
 import type { DelegationEnd } from '../../state/appStore'
 
 /**

@@ -3,9 +3,9 @@
  * how the 6-digit code is shown, how cash is counted, and which audit lines a resident sees.
  */
 import type { TFunction } from 'i18next'
-import type { AuditEntryView } from '../../api/audit'
-import type { ConsentScope } from '../../api/consents'
-import type { StaffRole } from '../../api/staff'
+import type { AuditEntryView } from '@bangban/core/api/audit'
+import type { ConsentScope } from '@bangban/core/api/consents'
+import type { StaffRole } from '@bangban/core/api/staff'
 import type { DelegationEnd } from '../../state/appStore'
 
 export const ALL_SCOPES: readonly ConsentScope[] = ['booking', 'payment', 'request']
@@ -45,18 +45,6 @@ export function yuanDigitsToFen(digits: string): number {
 /** Change to give, or null when the cash received does not cover the amount. */
 export function changeFen(amountFen: number, receivedFen: number): number | null {
   return receivedFen >= amountFen ? receivedFen - amountFen : null
-}
-
-/**
- * The i18n key of an audit action: API operations keep their name (createAppointment), consent
- * events lose their dots and dashes (consent.token-issued → consentTokenIssued), so no name ever
- * walks into a nested key by accident.
- */
-export function auditActionKey(action: string): string {
-  const key = action.replace(/[^A-Za-z0-9]+([A-Za-z0-9])?/g, (_, next: string | undefined) =>
-    next ? next.toUpperCase() : '',
-  )
-  return /^[A-Za-z][A-Za-z0-9]*$/.test(key) ? key : 'generic'
 }
 
 /**

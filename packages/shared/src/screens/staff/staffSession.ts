@@ -9,7 +9,7 @@
  * wipe puts nothing back: a kiosk left alone leaves staff mode too.
  */
 import { useMemo, useRef } from 'react'
-import { createApiClient, type ApiClient } from '../../api/client'
+import { createApiClient, type ApiClient } from '@bangban/core/api/client'
 import type { Platform } from '../../platform/Platform'
 import { usePlatform } from '../../platform/PlatformContext'
 import { appStore, type DelegationEnd, type StaffState } from '../../state/appStore'

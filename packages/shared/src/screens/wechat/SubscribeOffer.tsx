@@ -4,7 +4,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { MessageKind } from '../../api/wechat'
+import type { MessageKind } from '@bangban/core/api/wechat'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { Button } from '../../ui/Button'

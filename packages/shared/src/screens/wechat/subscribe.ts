@@ -2,8 +2,8 @@
  * Asking for WeChat messages (订阅消息), apart from the screen: WeChat's own sheet is opened
  * first thing in the tap (it opens only on a tap), then what the user allowed is told to the service.
  */
-import type { ApiClient } from '../../api/client'
-import type { MessageKind } from '../../api/wechat'
+import type { ApiClient } from '@bangban/core/api/client'
+import type { MessageKind } from '@bangban/core/api/wechat'
 import type { WechatAdapter } from '../../platform/Platform'
 
 export async function askForMessages(

@@ -4,7 +4,7 @@
  * words cover everything dynamic — names, amounts, dates, typed descriptions. Written by
  * `pnpm voice:clips` to assets/voice/inventory/<lang>.json.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import { utf8Bytes } from '../utf8'
 
 export interface ClipInventory {

@@ -3,8 +3,8 @@
  * generator records one clip per phrase; the planner prefers these whole phrases over syllables,
  * because a phrase read in one breath sounds like speech and a chain of syllables does not.
  */
-import type { Language, Resource } from '../../i18n'
-import { normalizeFreeText } from '../normalize'
+import type { Language, Resource } from '@bangban/core/i18n'
+import { normalizeFreeText } from '@bangban/core/speech'
 
 /**
  * Resource subtrees the screens pass to the voice: the prompts, the error messages they say, the

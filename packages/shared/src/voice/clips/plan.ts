@@ -3,7 +3,7 @@
  * first, then one syllable clip per Chinese character, word clips for English, letter clips for
  * anything spelled. What no clip can say is reported, never silently dropped.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import { clipRef, type ClipRef, type InventoryIndex } from './inventory'
 
 export type PlanItem = { readonly clip: ClipRef; readonly text: string } | { readonly pause: number }

@@ -2,7 +2,7 @@
  * The prompt-segment engine: speaks any normalised text from prerecorded clips (phrases, syllables,
  * words, letters), with no network beyond its own origin and no OS voice.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { SpeechEngine, VoiceInfo } from '../speaker'
 import { indexInventory, type ClipInventory, type InventoryIndex } from './inventory'
 import { planClips, type ClipPlan } from './plan'

@@ -3,8 +3,8 @@
  * phone numbers across their ranges. The generator makes sure every word of these has a clip, and
  * the tests check that each of them can be planned from clips.
  */
-import type { Language } from '../../i18n'
-import { COUNT_UNITS, readerFor } from '../normalize'
+import type { Language } from '@bangban/core/i18n'
+import { COUNT_UNITS, readerFor } from '@bangban/core/speech'
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 

@@ -3,7 +3,7 @@
  * button does. Kept free of React so it is tested with a fake listener; useVoiceCommands wires it
  * to a screen.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import { matchCommand, type CommandId, type CommandMatch, type VoiceCommand } from './grammar'
 import type { VoiceListener } from './listener'
 

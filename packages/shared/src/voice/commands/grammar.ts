@@ -4,8 +4,8 @@
  * depends on them: every command is also a button.
  */
 import type { TFunction } from 'i18next'
-import type { Language } from '../../i18n'
-import { readerFor } from '../normalize'
+import type { Language } from '@bangban/core/i18n'
+import { readerFor } from '@bangban/core/speech'
 
 export type CommandId = 'book' | 'pay' | 'request' | 'records' | 'confirm' | 'back' | 'home' | 'repeat'
 

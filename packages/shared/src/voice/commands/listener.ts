@@ -3,7 +3,7 @@
  * off unless a door turns it on. Chromium and Electron send audio to Google (which fails here and
  * in mainland China), so the kiosk has no listener by default.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import { matchCommand, type CommandMatch, type VoiceCommand } from './grammar'
 
 export interface VoiceListener {

@@ -2,7 +2,7 @@
  * A listener over the Web Speech API's SpeechRecognition, where a browser has a working one. Not
  * used by the kiosk by default: Chromium's recogniser calls Google and fails in mainland China.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { VoiceListener } from './listener'
 
 interface RecognitionLike {

@@ -2,7 +2,7 @@
  * A listener over WechatSI's record recognition manager (Mandarin, Cantonese and English). Needs
  * the user's scope.record permission; the mini-program asks for it only when commands are on.
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { WechatSIPlugin } from '../wechat/api'
 import type { VoiceListener } from './listener'
 

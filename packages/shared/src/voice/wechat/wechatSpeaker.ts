@@ -4,7 +4,7 @@
  * played one after another in an inner audio context that ignores the iPhone's mute switch (an
  * older user with the phone on silent would otherwise hear nothing).
  */
-import type { Language } from '../../i18n'
+import type { Language } from '@bangban/core/i18n'
 import type { SpeechEngine, SpeechErrorCode, Utterance, VoiceInfo } from '../speaker'
 import { WECHAT_TTS_LANG, type InnerAudioContext, type WechatAudioApi, type WechatSIPlugin } from './api'
 import { splitForTts } from './split'

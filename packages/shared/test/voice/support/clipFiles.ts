@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import type { Language } from '../../../src/i18n'
+import type { Language } from '@bangban/core/i18n'
 import { indexInventory, type ClipInventory, type ClipRef } from '../../../src/voice/clips/inventory'
 import type { PlanSources } from '../../../src/voice/clips/plan'
 import type { AudioOut } from '../../../src/voice/clips/player'

@@ -1,4 +1,4 @@
-import { splitFen } from '../../../domain/money'
+import { splitFen } from '../../domain/money'
 import { type ZhLang } from '../types'
 import { charAt, zhLexicon } from './lexicons'
 import { readCountZh } from './numerals'

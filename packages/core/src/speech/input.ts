@@ -2,9 +2,9 @@
  * Checks and splits the typed values of segments. Readers throw RangeError on bad input so a
  * screen bug shows up in tests instead of as a misread number at the counter.
  */
-import { isLocalDate, isLocalTime, weekday } from '../../domain/time'
-import { TICKET_PATTERN } from '../../domain/ticket'
-import { normalizeMobile } from '../../domain/phone'
+import { isLocalDate, isLocalTime, weekday } from '../domain/time'
+import { TICKET_PATTERN } from '../domain/ticket'
+import { normalizeMobile } from '../domain/phone'
 
 export interface DateParts {
   readonly year: number

@@ -61,8 +61,8 @@ describe('no user-visible text bypasses i18n', () => {
   const repoRoot = join(__dirname, '../../..')
   /** Folders whose strings are data or reading rules rather than UI text, each with its reason. */
   const EXEMPT = [
-    'packages/shared/src/i18n/resources/', // the translations themselves
-    'packages/shared/src/voice/normalize/', // reading rules (numerals, units), not labels
+    'packages/core/src/i18n/resources/', // the translations themselves
+    'packages/core/src/speech/', // reading rules (numerals, units), not labels
     'packages/server/src/seed/', // demo data: names of places and people
     'packages/server/src/payments/wechatpay/standin.ts', // WeChat Pay's own wording in a protocol stand-in
   ]

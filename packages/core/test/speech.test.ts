@@ -20,7 +20,7 @@ import {
   toSpeechText,
   type SpeechLang,
   type SpeechSegment,
-} from '../../src/voice/normalize'
+} from '../src/speech'
 
 type Case = readonly [SpeechSegment, string]
 

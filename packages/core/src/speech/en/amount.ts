@@ -1,4 +1,4 @@
-import { splitFen } from '../../../domain/money'
+import { splitFen } from '../../domain/money'
 import { enLexicon as en } from './lexicon'
 import { readCardinalEn } from './numerals'
 

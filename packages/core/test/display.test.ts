@@ -1,6 +1,6 @@
 import { displayDate, displayMoney, displayTimeRange } from '../src/format/display'
 import { createI18n } from '../src/i18n'
-import { grouped } from '../src/ui/digits'
+import { grouped } from '../src/format/digits'
 
 describe('what residents read on screen', () => {
   const zh = createI18n('zh-CN').t

@@ -2,7 +2,7 @@
  * The number shapes free text can hold, most specific first. Each pattern is sticky and tried
  * at one position; the last one (any digit run) always matches, so no digit survives.
  */
-import { isLocalDate } from '../../domain/time'
+import { isLocalDate } from '../domain/time'
 import { type SpeechReader } from './reader'
 
 export interface Scan {
