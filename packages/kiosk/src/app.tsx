@@ -1,6 +1,6 @@
 import { AppRoot } from '@bangban/shared/app/AppRoot'
 import { QueueCallWatcher } from '@bangban/shared/queue/QueueCalls'
-import { IdleGuard } from '@bangban/shared/ui/IdleGuard'
+import { IdleGuard } from '@bangban/shared/frame/IdleGuard'
 import '@bangban/shared/ui/styles.css'
 import { useEffect, useState, type PropsWithChildren } from 'react'
 import './app.css'

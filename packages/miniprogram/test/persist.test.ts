@@ -1,5 +1,5 @@
 /** What the mini-program keeps on the phone: the session and language, never a delegated or family token. */
-import { startActing } from '@bangban/shared/screens/family/acting'
+import { startActing } from '@bangban/shared/visit/familyActing'
 import { createAppStore } from '@bangban/shared/state/appStore'
 import {
   persistVisit,

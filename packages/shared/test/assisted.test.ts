@@ -2,15 +2,8 @@ import fc from 'fast-check'
 import type { AuditEntryView } from '@bangban/core/api/audit'
 import { createI18n, resources } from '@bangban/core/i18n'
 import { auditActionKey } from '@bangban/core/i18n/auditAction'
-import {
-  allows,
-  assistedEntries,
-  changeFen,
-  groupCode,
-  hasExpired,
-  minutesLeft,
-  yuanDigitsToFen,
-} from '../src/screens/staff/logic'
+import { assistedEntries, changeFen, groupCode, yuanDigitsToFen } from '../src/screens/staff/logic'
+import { allows, hasExpired, minutesLeft } from '../src/visit/grant'
 import { createAppStore, initialAppState } from '../src/state/appStore'
 import { contract } from '@bangban/core/api/contract'
 

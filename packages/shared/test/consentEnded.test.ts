@@ -4,7 +4,7 @@
  */
 import { ApiError, errorMessageKeyOf } from '@bangban/core/api/errors'
 import { createI18n, SUPPORTED_LANGUAGES } from '@bangban/core/i18n'
-import { delegationEndFor } from '../src/screens/staff/delegationEnd'
+import { delegationEndFor } from '../src/visit/delegationEnd'
 
 const ended = (details?: unknown) => new ApiError('CONSENT_EXPIRED', 403, 'ended', details)
 

@@ -7,13 +7,7 @@ import type { AuditEntryView } from '@bangban/core/api/audit'
 import type { FamilyTokenResponse } from '@bangban/core/api/family'
 import type { ResidentSummary } from '@bangban/core/api/identity'
 import { createI18n } from '@bangban/core/i18n'
-import {
-  actingStep,
-  RENEW_BEFORE_MS,
-  renewActing,
-  startActing,
-  stopActing,
-} from '../src/screens/family/acting'
+import { actingStep, RENEW_BEFORE_MS, renewActing, startActing, stopActing } from '../src/visit/familyActing'
 import { auditActor } from '../src/screens/staff/logic'
 import { createAppStore, type SessionState } from '../src/state/appStore'
 

@@ -5,14 +5,10 @@
  */
 import { createApiClient, createFetchTransport, type Transport } from '@bangban/core/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
-import { PAGES } from '@bangban/shared/screens/nav'
+import { PAGES } from '@bangban/shared/visit/nav'
 import { appStore } from '@bangban/shared/state/appStore'
-import {
-  recordingSpeaker,
-  silentSpeaker,
-  webSpeechSpeaker,
-  type Speaker,
-} from '@bangban/shared/voice/speaker'
+import { recordingSpeaker, silentSpeaker, type Speaker } from '@bangban/shared/voice/speaker'
+import { webSpeechSpeaker } from '@bangban/shared/voice/webSpeech'
 import Taro from '@tarojs/taro'
 import QRCode from 'qrcode'
 import { bridgeDevices, endShellSession, loadShellKey, shellBridge, withShellVoices } from './shellBridge'

@@ -4,7 +4,7 @@
  */
 import { createMiniProgramTransport, type MiniProgramRequest } from '@bangban/core/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
-import { PAGES } from '@bangban/shared/screens/nav'
+import { PAGES } from '@bangban/shared/visit/nav'
 import { appStore } from '@bangban/shared/state/appStore'
 import { wechatAdapter, type WxApi } from './wechatAdapter'
 import { weappListener } from './weappListener'

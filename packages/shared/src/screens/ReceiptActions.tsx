@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useT } from '../i18n/useT'
 import { Button } from '../ui/Button'
 import { Notice } from '../ui/Notice'
-import { goTo } from './nav'
+import { goTo } from '../visit/nav'
 
 export type PrintStatus = 'idle' | 'printing' | 'done' | 'failed'
 

@@ -13,11 +13,11 @@ import { useAppState } from '../state/useAppState'
 import { Button } from '../ui/Button'
 import { Icon } from '../ui/Icon'
 import { Notice } from '../ui/Notice'
-import { ScreenFrame } from '../ui/ScreenFrame'
+import { ScreenFrame } from '../frame/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
-import { useScreenVoice } from '../voice/useScreenVoice'
+import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goTo, pageParams, replaceWith } from './nav'
+import { goTo, pageParams, replaceWith } from '../visit/nav'
 import {
   consentAsk,
   consentAskSpoken,
@@ -30,7 +30,7 @@ import {
   type Scanned,
   type ScanStep,
 } from './scanConsent/logic'
-import { asApiError, useApi } from './useApi'
+import { asApiError, useApi } from '../visit/useApi'
 
 export function ScanConsentScreen() {
   const t = useT()

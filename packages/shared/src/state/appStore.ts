@@ -8,6 +8,7 @@ import type { QueueTicket } from '@bangban/core/api/queue'
 import type { StaffSummary } from '@bangban/core/api/staff'
 import { DEFAULT_LANGUAGE, type Language } from '@bangban/core/i18n'
 import type { TextSize } from '@bangban/core/theme/tokens'
+import type { SpeechSettings } from '../voice/settings'
 
 export interface SessionState {
   readonly token: string
@@ -59,15 +60,6 @@ export type DelegationEnd = 'ended' | 'expired' | 'revoked'
  */
 export type QueueState =
   { readonly status: 'taking' } | { readonly status: 'taken'; readonly ticket: QueueTicket }
-
-export interface SpeechSettings {
-  readonly muted: boolean
-  readonly slow: boolean
-  /** 0 – 1, one of the three levels of voice/volume.ts. */
-  readonly volume: number
-  /** 语音操作: the 说话 button, where the platform can listen. Off until the resident turns it on. */
-  readonly commands: boolean
-}
 
 export interface AppState {
   readonly language: Language

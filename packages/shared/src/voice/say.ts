@@ -1,5 +1,5 @@
 import type { Language } from '@bangban/core/i18n'
-import type { SpeechSettings } from '../state/appStore'
+import type { SpeechSettings } from './settings'
 import { normalizeFreeText } from '@bangban/core/speech'
 import type { Speaker } from './speaker'
 

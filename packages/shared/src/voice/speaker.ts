@@ -83,8 +83,6 @@ export function asEngine(speaker: Speaker, id = 'speaker'): SpeechEngine {
   }
 }
 
-export { chooseVoice, webSpeechSpeaker } from './webSpeech'
-
 /** Wraps a speaker and keeps what was asked of it, for tests and simulators. */
 export function recordingSpeaker(
   inner: Speaker,

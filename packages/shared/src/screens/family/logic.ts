@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next'
 import { parseFamilyQr, type CreatedFamilyGrant, type FamilyGrant } from '@bangban/core/api/family'
 import { shanghaiDate } from '@bangban/core/domain/time'
 import { displayDate } from '@bangban/core/format/display'
-import { pageUrl } from '../nav'
+import { pageUrl } from '../../visit/nav'
 
 export function inForce(grants: readonly FamilyGrant[]): FamilyGrant[] {
   return grants.filter((grant) => grant.status === 'active')

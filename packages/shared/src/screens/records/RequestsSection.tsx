@@ -13,7 +13,7 @@ import { Heading } from '../../ui/Heading'
 import { Notice } from '../../ui/Notice'
 import { Pressable } from '../../ui/Pressable'
 import { ErrorView } from '../ErrorView'
-import { asApiError, useApi } from '../useApi'
+import { asApiError, useApi } from '../../visit/useApi'
 import type { ApiError } from '@bangban/core/api/errors'
 import { canRate } from './logic'
 

@@ -17,11 +17,11 @@ import { Notice } from '../../ui/Notice'
 import { Pressable } from '../../ui/Pressable'
 import { Waiting } from '../../ui/Waiting'
 import { ErrorView } from '../ErrorView'
-import { asApiError } from '../useApi'
+import { asApiError } from '../../visit/useApi'
 import { AUDIT_RANGES, auditRange, auditSentence, staffNoQuery, type AuditRange } from './dashboard'
 import { auditActionKey } from '@bangban/core/i18n/auditAction'
 import { StaffInput } from './StaffInput'
-import { useStaffApi } from './staffSession'
+import { useStaffApi } from '../../visit/staffSession'
 
 const LIMIT = 100
 

@@ -14,8 +14,8 @@ import { Heading } from '../../ui/Heading'
 import { Notice } from '../../ui/Notice'
 import { Pressable } from '../../ui/Pressable'
 import { ErrorView } from '../ErrorView'
-import { asApiError } from '../useApi'
-import { useStaffApi } from './staffSession'
+import { asApiError } from '../../visit/useApi'
+import { useStaffApi } from '../../visit/staffSession'
 
 /** The windows a helper can pick; the service takes 1–99, a community centre has a few. */
 export const WINDOWS = [1, 2, 3, 4, 5, 6] as const

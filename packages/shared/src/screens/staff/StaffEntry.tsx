@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components'
 import { useT } from '../../i18n/useT'
 import { Pressable } from '../../ui/Pressable'
-import { goTo } from '../nav'
+import { goTo } from '../../visit/nav'
 
 /**
  * The discreet way into staff mode: small quiet words in the top bar's corner of the kiosk's

@@ -1,6 +1,5 @@
 /**
- * Pure rules of assisted service at the kiosk: the countdown of a grant, which jobs it covers,
- * how the 6-digit code is shown, how cash is counted, and which audit lines a resident sees.
+ * Pure rules of assisted service at the kiosk: how the 6-digit code is shown, how cash is counted, and which audit lines a resident sees.
  */
 import type { TFunction } from 'i18next'
 import type { AuditEntryView } from '@bangban/core/api/audit'
@@ -9,27 +8,6 @@ import type { StaffRole } from '@bangban/core/api/staff'
 import type { DelegationEnd } from '../../state/appStore'
 
 export const ALL_SCOPES: readonly ConsentScope[] = ['booking', 'payment', 'request']
-
-/**
- * Whole minutes left of a grant, rounded up (24:01 left reads "25", 0:30 left reads "1"), never
- * negative; 0 once it has ended.
- */
-export function minutesLeft(expiresAt: string, nowMs: number): number {
-  const ms = Date.parse(expiresAt) - nowMs
-  if (!Number.isFinite(ms) || ms <= 0) return 0
-  return Math.ceil(ms / 60_000)
-}
-
-/** True once the grant's time is up. */
-export function hasExpired(expiresAt: string, nowMs: number): boolean {
-  const end = Date.parse(expiresAt)
-  return !Number.isFinite(end) || end <= nowMs
-}
-
-/** Whether the delegation (if any) lets the visit do a job of this scope. */
-export function allows(delegation: { scopes: readonly ConsentScope[] } | null, scope: ConsentScope): boolean {
-  return delegation === null || delegation.scopes.includes(scope)
-}
 
 /** 123456 → "123 456": easier to read aloud and to copy onto the keypad. */
 export function groupCode(code: string): string {

@@ -8,7 +8,7 @@ import type { MessageKind } from '@bangban/core/api/wechat'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { Button } from '../../ui/Button'
-import { useApi, useLoad } from '../useApi'
+import { useApi, useLoad } from '../../visit/useApi'
 import { askForMessages } from './subscribe'
 
 export function SubscribeOffer({ kind }: { kind: MessageKind }) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'
-import { sayWith } from './say'
+import { sayWith } from '../voice/say'
 
 /**
  * Reads a screen's prompt aloud when the screen appears (or the prompt changes), stops when it

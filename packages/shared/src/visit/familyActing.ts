@@ -4,7 +4,7 @@
  * back, and when to ask for a fresh token. The family token is never saved on the phone.
  */
 import type { FamilyTokenResponse } from '@bangban/core/api/family'
-import type { AppState, AppStore } from '../../state/appStore'
+import type { AppState, AppStore } from '../state/appStore'
 
 /** A fresh token is asked for once fewer than this many milliseconds of the current one are left. */
 export const RENEW_BEFORE_MS = 5 * 60_000

@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'
-import { commandGrammar } from './commands/grammar'
-import { messageKey, talkController, type CommandActions } from './commands/dispatch'
-import { sayWith } from './say'
+import { commandGrammar } from '../voice/commands/grammar'
+import { messageKey, talkController, type CommandActions } from '../voice/commands/dispatch'
+import { sayWith } from '../voice/say'
 
 export interface VoiceCommands {
   /** The platform can listen and the resident turned 语音操作 on: show the 说话 button. */

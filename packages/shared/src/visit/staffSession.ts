@@ -10,10 +10,10 @@
  */
 import { useMemo, useRef } from 'react'
 import { createApiClient, type ApiClient } from '@bangban/core/api/client'
-import type { Platform } from '../../platform/Platform'
-import { usePlatform } from '../../platform/PlatformContext'
-import { appStore, type DelegationEnd, type StaffState } from '../../state/appStore'
-import { hasExpired } from './logic'
+import type { Platform } from '../platform/Platform'
+import { usePlatform } from '../platform/PlatformContext'
+import { appStore, type DelegationEnd, type StaffState } from '../state/appStore'
+import { hasExpired } from './grant'
 
 function clientFor(platform: Platform, getToken: () => string | null | undefined): ApiClient {
   return createApiClient({

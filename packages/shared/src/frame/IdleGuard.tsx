@@ -9,10 +9,10 @@ import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { initialAppState } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
-import { useScreenVoice } from '../voice/useScreenVoice'
-import { Button } from './Button'
-import { a11y } from './a11y'
-import { themeStyle } from './themeStyle'
+import { useScreenVoice } from '../visit/useScreenVoice'
+import { Button } from '../ui/Button'
+import { a11y } from '../ui/a11y'
+import { themeStyle } from '../ui/themeStyle'
 
 export interface IdleGuardProps {
   readonly warnAfterMs?: number

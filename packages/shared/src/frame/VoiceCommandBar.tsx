@@ -5,8 +5,8 @@
 import { Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
 import { Button } from '../ui/Button'
-import type { CommandActions } from './commands/dispatch'
-import { useVoiceCommands } from './useVoiceCommands'
+import type { CommandActions } from '../voice/commands/dispatch'
+import { useVoiceCommands } from '../visit/useVoiceCommands'
 
 export function VoiceCommandBar({ actions }: { actions: CommandActions }) {
   const t = useT()

@@ -3,10 +3,10 @@ import { createApiClient, type ApiClient } from '@bangban/core/api/client'
 import { ApiError } from '@bangban/core/api/errors'
 import { usePlatform } from '../platform/PlatformContext'
 import { appStore } from '../state/appStore'
-import { stopActing } from './family/acting'
+import { stopActing } from './familyActing'
 import { replaceWith } from './nav'
-import { delegationEndFor } from './staff/delegationEnd'
-import { endDelegation } from './staff/staffSession'
+import { delegationEndFor } from './delegationEnd'
+import { endDelegation } from './staffSession'
 
 /**
  * The API client of this door, sending the visit's token and language with every call. When a

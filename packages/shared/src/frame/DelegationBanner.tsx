@@ -6,12 +6,12 @@
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { useT } from '../../i18n/useT'
-import { usePlatform } from '../../platform/PlatformContext'
-import { useAppState } from '../../state/useAppState'
-import { Button } from '../../ui/Button'
-import { hasExpired, minutesLeft } from './logic'
-import { endDelegation, useStaffApi, watchForeignWipes } from './staffSession'
+import { useT } from '../i18n/useT'
+import { usePlatform } from '../platform/PlatformContext'
+import { useAppState } from '../state/useAppState'
+import { Button } from '../ui/Button'
+import { hasExpired, minutesLeft } from '../visit/grant'
+import { endDelegation, useStaffApi, watchForeignWipes } from '../visit/staffSession'
 
 const TICK_MS = 1000
 const CHECK_EVERY_MS = 10_000

@@ -6,13 +6,13 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ApiError } from '@bangban/core/api/errors'
-import { useT } from '../../i18n/useT'
-import { appStore } from '../../state/appStore'
-import { useAppState } from '../../state/useAppState'
-import { Button } from '../../ui/Button'
-import { goHome, replaceWith } from '../nav'
-import { useTokenApi } from '../staff/staffSession'
-import { actingStep, renewActing, stopActing } from './acting'
+import { useT } from '../i18n/useT'
+import { appStore } from '../state/appStore'
+import { useAppState } from '../state/useAppState'
+import { Button } from '../ui/Button'
+import { goHome, replaceWith } from '../visit/nav'
+import { useTokenApi } from '../visit/staffSession'
+import { actingStep, renewActing, stopActing } from '../visit/familyActing'
 
 const TICK_MS = 10_000
 

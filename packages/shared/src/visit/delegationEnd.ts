@@ -1,5 +1,5 @@
 import { consentEndReason, type ApiError } from '@bangban/core/api/errors'
-import type { DelegationEnd } from '../../state/appStore'
+import type { DelegationEnd } from '../state/appStore'
 
 /**
  * How to tell the helper a delegation ended when the service refused its token (CONSENT_EXPIRED):
