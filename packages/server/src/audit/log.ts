@@ -4,7 +4,7 @@
  * instances form one unbroken chain.
  */
 import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Engine } from '../db/connect'
+import type { Engine } from '../db/engine'
 import type { Database } from '../db/schema'
 import { entryHash, findBreak, type AuditEntry, type AuditFields, type ChainProblem } from './chain'
 

@@ -4,7 +4,7 @@
  * themselves inside their transactions; status polling (getConsent, getPayment) is left out so a two-minute wait is not a hundred lines.
  */
 import { contract, Payment, type Bill, type RouteName } from '@bangban/core/api'
-import type { Caller } from '../http/routing'
+import type { Caller } from '../http/caller'
 import type { AppContext } from '../http/context'
 import { appendAudit } from './log'
 import { paymentTarget } from './targets'

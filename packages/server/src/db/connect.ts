@@ -20,7 +20,7 @@ import { asError } from './errors'
 import { migrationsFor } from './migrations'
 import type { Database } from './schema'
 
-export type Engine = 'sqlite' | 'postgres'
+import type { Engine } from './engine'
 
 export interface Store {
   readonly db: Kysely<Database>

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { SmsProvider } from '../auth/sms'
-import type { Engine } from '../db/connect'
+import type { Engine } from '../db/engine'
 import type { Database } from '../db/schema'
 import type { PaymentProvider } from '../payments/provider'
 import type { WechatPayConfig } from '../payments/wechatpay'

@@ -15,29 +15,16 @@ import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fas
 import type { z } from 'zod'
 import { kioskOfKey } from '../auth/kiosks'
 import { residentOfToken } from '../auth/sessions'
-import { staffOfToken, type StaffCaller } from '../auth/staffSessions'
+import { staffOfToken } from '../auth/staffSessions'
 import { recordCall } from '../audit/routeAudit'
-import { delegationOfToken, type Delegation } from '../consents/delegation'
+import { delegationOfToken } from '../consents/delegation'
 import { AppError } from '../util/errors'
-import { familyActingOfToken, type FamilyActing } from '../wechat/family'
+import { familyActingOfToken } from '../wechat/family'
+import type { Caller } from './caller'
 import type { AppContext } from './context'
 import { languageOf } from './errors'
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined
-
-/**
- * Who is calling: at most one of resident, kiosk device or member of staff is set. A helper acting
- * with a delegated token is the resident (residentId) with the delegation saying who acts; so is
- * a family member acting with a family token (family says who acts).
- */
-export interface Caller {
-  readonly residentId: string | null
-  readonly deviceId: string | null
-  readonly staff: StaffCaller | null
-  readonly token: string | null
-  readonly delegation: Delegation | null
-  readonly family: FamilyActing | null
-}
 
 const nobody: Caller = {
   residentId: null,

@@ -6,7 +6,7 @@
 import type { CreatePaymentRequest } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import type { Caller } from '../http/routing'
+import type { Caller } from '../http/caller'
 import { AppError } from '../util/errors'
 import { openidOfSession } from '../wechat/links'
 

@@ -13,8 +13,9 @@ import { signInStaff } from '../../src/auth/staffSessions'
 import { loadConfig } from '../../src/config'
 import { createService, type Service, type ServiceOptions } from '../../src/service'
 import { manualClock } from '../../src/util/clock'
+import type { Engine } from '../../src/db/engine'
 
-export type Engine = 'sqlite' | 'postgres'
+export type { Engine }
 
 /** The engines every storage test runs on. */
 export const engines: Engine[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']

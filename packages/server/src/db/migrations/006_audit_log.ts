@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely'
-import type { Engine } from '../connect'
+import type { Engine } from '../engine'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a migration describes the schema as it was then */
 /** The triggers differ per engine, so this migration is made for the engine it runs on. */

@@ -1,6 +1,6 @@
 /** Every migration, in order. Names sort in the order they must run; never edit one that has shipped. */
 import type { Migration } from 'kysely'
-import type { Engine } from '../connect'
+import type { Engine } from '../engine'
 import * as m001 from './001_identity_and_booking'
 import * as m002 from './002_people_places_and_bills'
 import * as m003 from './003_payments_and_staff_sessions'

@@ -8,7 +8,8 @@ import type { PaymentsDeps } from '../../payments/deps'
 import { handleWechatNotify } from '../../payments/wechatNotify'
 import { AppError } from '../../util/errors'
 import type { AppContext } from '../context'
-import { defineRoute, type Caller } from '../routing'
+import type { Caller } from '../caller'
+import { defineRoute } from '../routing'
 
 /** Account numbers are short and guessable: limit lookups per address (per instance). */
 const lookupLimit = { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }

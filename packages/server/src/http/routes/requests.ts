@@ -12,7 +12,8 @@ import {
 } from '../../requests/transitions'
 import { residentRequestView, staffRequestView, type StaffViewer } from '../../requests/views'
 import type { AppContext } from '../context'
-import { defineRoute, type Caller } from '../routing'
+import type { Caller } from '../caller'
+import { defineRoute } from '../routing'
 
 function viewer(caller: Caller): StaffViewer & { gridWorker: boolean } {
   const staff = caller.staff!

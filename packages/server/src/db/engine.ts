@@ -1,0 +1,2 @@
+/** The two storage engines the service runs on. */
+export type Engine = 'sqlite' | 'postgres'
