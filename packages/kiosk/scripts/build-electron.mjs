@@ -19,7 +19,10 @@ const common = {
   sourcemap: production ? false : 'inline',
   minify: false,
   legalComments: 'none',
-  alias: { '@bangban/shared': resolve(kiosk, '../shared/src'), '@bangban/core': resolve(kiosk, '../core/src') },
+  alias: {
+    '@bangban/shared': resolve(kiosk, '../shared/src'),
+    '@bangban/core': resolve(kiosk, '../core/src'),
+  },
   // Native modules a kiosk adds only for serial or USB devices (loaded at run time if present).
   external: ['electron', 'serialport', 'usb'],
   logLevel: 'warning',
