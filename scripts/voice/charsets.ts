@@ -1,7 +1,8 @@
 /**
  * The characters the syllable clips must cover: every character of GB 2312 (6,763, the mainland's
  * common set) and of Big5 level 1 (5,401, the common traditional set), so names, places and typed
- * descriptions can be read whatever script the data is in.
+ * descriptions can be read whatever script the data is in. The handwriting recogniser takes its
+ * candidate sets from the same two standards (packages/handwriting/scripts/build-data.ts).
  */
 function decodeRange(
   encoding: string,
@@ -19,9 +20,14 @@ function decodeRange(
   return out
 }
 
-export function commonCharacters(): string[] {
-  const gb2312 = decodeRange('gb18030', [0xb0, 0xf7], [[0xa1, 0xfe]])
-  const big5 = decodeRange(
+/** GB 2312's 6,763 characters (level 1, the 3,755 most common, first). */
+export function gb2312Characters(): string[] {
+  return decodeRange('gb18030', [0xb0, 0xf7], [[0xa1, 0xfe]])
+}
+
+/** Big5 level 1: the 5,401 common traditional characters. */
+export function big5Level1Characters(): string[] {
+  return decodeRange(
     'big5',
     [0xa4, 0xc6],
     [
@@ -29,5 +35,8 @@ export function commonCharacters(): string[] {
       [0xa1, 0xfe],
     ],
   )
-  return [...new Set([...gb2312, ...big5])]
+}
+
+export function commonCharacters(): string[] {
+  return [...new Set([...gb2312Characters(), ...big5Level1Characters()])]
 }
