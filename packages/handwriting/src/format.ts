@@ -50,34 +50,71 @@ export function encodeCharacters(chars: readonly StoredChar[]): Uint8Array {
   return out
 }
 
-export function decodeCharacters(bytes: Uint8Array): StoredChar[] {
+/**
+ * The file read in place: where each character's strokes and each stroke's points are in `bytes`,
+ * without making an object per point (the recogniser prepares ~7,000 characters at once).
+ */
+export interface FlatCharacters {
+  readonly bytes: Uint8Array
+  readonly chars: string[]
+  readonly flags: Uint8Array
+  /** Character i's strokes are strokes firstStroke[i] … firstStroke[i + 1] − 1. */
+  readonly firstStroke: Uint32Array
+  /** Stroke s's points are at bytes[pointsAt[s]] (x, y pairs), pointCount[s] of them. */
+  readonly pointsAt: Uint32Array
+  readonly pointCount: Uint8Array
+}
+
+export function decodeFlat(bytes: Uint8Array): FlatCharacters {
   if (MAGIC.some((b, i) => bytes[i] !== b)) throw new Error('not a handwriting data file')
-  if (bytes[4] !== FORMAT_VERSION) throw new Error(`handwriting data version ${bytes[4]}, expected ${FORMAT_VERSION}`)
+  if (bytes[4] !== FORMAT_VERSION)
+    throw new Error(`handwriting data version ${bytes[4]}, expected ${FORMAT_VERSION}`)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const count = view.getUint32(5, true)
   const textLength = view.getUint32(9, true)
   const chars = [...new TextDecoder().decode(bytes.subarray(13, 13 + textLength))]
   if (chars.length !== count) throw new Error('handwriting data: character count mismatch')
   let at = 13 + textLength
-  const flags = bytes.subarray(at, at + count)
+  const flags = bytes.slice(at, at + count)
   at += count
-  const out: StoredChar[] = []
+  const firstStroke = new Uint32Array(count + 1)
+  const pointsAt: number[] = []
+  const pointCount: number[] = []
   for (let i = 0; i < count; i += 1) {
-    const strokes: Array<Array<[number, number]>> = []
+    firstStroke[i] = pointsAt.length
     const strokeCount = bytes[at++]!
     for (let s = 0; s < strokeCount; s += 1) {
+      const points = bytes[at++]!
+      pointsAt.push(at)
+      pointCount.push(points)
+      at += 2 * points
+    }
+  }
+  firstStroke[count] = pointsAt.length
+  if (at !== bytes.length) throw new Error('handwriting data: trailing bytes')
+  return {
+    bytes,
+    chars,
+    flags,
+    firstStroke,
+    pointsAt: Uint32Array.from(pointsAt),
+    pointCount: Uint8Array.from(pointCount),
+  }
+}
+
+/** Every character as plain objects (for tests and tools; the recogniser reads decodeFlat's view). */
+export function decodeCharacters(bytes: Uint8Array): StoredChar[] {
+  const flat = decodeFlat(bytes)
+  return flat.chars.map((char, i) => {
+    const strokes: Array<Array<[number, number]>> = []
+    for (let s = flat.firstStroke[i]!; s < flat.firstStroke[i + 1]!; s += 1) {
       const points: Array<[number, number]> = []
-      const pointCount = bytes[at++]!
-      for (let p = 0; p < pointCount; p += 1) {
-        points.push([bytes[at]!, bytes[at + 1]!])
-        at += 2
-      }
+      for (let p = 0; p < flat.pointCount[s]!; p += 1)
+        points.push([bytes[flat.pointsAt[s]! + 2 * p]!, bytes[flat.pointsAt[s]! + 2 * p + 1]!])
       strokes.push(points)
     }
-    out.push({ char: chars[i]!, flags: flags[i]!, strokes })
-  }
-  if (at !== bytes.length) throw new Error('handwriting data: trailing bytes')
-  return out
+    return { char, flags: flat.flags[i]!, strokes }
+  })
 }
 
 function clampByte(v: number): number {
