@@ -16,6 +16,16 @@ const benches = [
   ],
   ['Kiosk voice: screen appears → prompt starts (clips)', '.', ['tsx', 'bench/voice-start.ts']],
   [
+    'Handwriting: accuracy of the offline recogniser on 1,000 characters written as people write',
+    '.',
+    ['tsx', 'bench/handwriting/run.ts'],
+  ],
+  [
+    'Handwriting: time in Chromium, unthrottled and with 4× CPU throttling',
+    '.',
+    ['tsx', 'bench/handwriting/browser.ts'],
+  ],
+  [
     'Mini-program: package sizes (of the last weapp build)',
     'packages/miniprogram',
     ['tsx', 'scripts/check-weapp.ts'],

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core'
 import { buildStrokes } from '../../packages/handwriting/scripts/build-data'
 import { testCharacters, writeSample } from '../../packages/handwriting/testset'
 import { percentile } from '../../packages/handwriting/testset/evaluate'
+import type * as HandwritingApi from '../../packages/handwriting/src/index'
 
 const COUNT = Number(process.env.HANDWRITING_BROWSER_CHARS ?? 150)
 const root = join(__dirname, '../..')
@@ -48,9 +49,7 @@ async function main(): Promise<void> {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate })
       return page.evaluate(
         ({ data, strokes }) => {
-          const api = (
-            globalThis as unknown as { Handwriting: typeof import('../../packages/handwriting/src/index') }
-          ).Handwriting
+          const api = (globalThis as unknown as { Handwriting: typeof HandwritingApi }).Handwriting
           const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
           let started = performance.now()
           const recognizer = api.createRecognizer(bytes, { script: 'simplified' })

@@ -123,7 +123,8 @@ if (require.main === module) {
   const words = new TextEncoder().encode(JSON.stringify(buildWords()))
   writeFileSync(join(OUT_DIR, 'strokes.bin'), strokes)
   writeFileSync(join(OUT_DIR, 'words.json'), words)
-  const kb = (b: Uint8Array) => `${(b.length / 1024).toFixed(0)} KB (${(gzipSync(b).length / 1024).toFixed(0)} KB gzipped)`
+  const kb = (b: Uint8Array) =>
+    `${(b.length / 1024).toFixed(0)} KB (${(gzipSync(b).length / 1024).toFixed(0)} KB gzipped)`
   console.log(`assets/handwriting/strokes.bin: ${kb(strokes)}`)
   console.log(`assets/handwriting/words.json: ${kb(words)}`)
   console.log(`made in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -31,7 +31,10 @@ export function pathPolygon(d: string): Pt[] {
       for (let s = 1; s <= 8; s += 1) {
         const t = s / 8
         const u = 1 - t
-        out.push([u * u * at[0] + 2 * u * t * c[0] + t * t * e[0], u * u * at[1] + 2 * u * t * c[1] + t * t * e[1]])
+        out.push([
+          u * u * at[0] + 2 * u * t * c[0] + t * t * e[0],
+          u * u * at[1] + 2 * u * t * c[1] + t * t * e[1],
+        ])
       }
       at = e
     } else if (command === 'C') {
@@ -87,7 +90,16 @@ export function thin(grid: Uint8Array): Uint8Array {
         for (let c = 0; c < GRID; c += 1) {
           if (!grid[r * GRID + c]) continue
           // P2…P9 clockwise from north.
-          const p = [at(r - 1, c), at(r - 1, c + 1), at(r, c + 1), at(r + 1, c + 1), at(r + 1, c), at(r + 1, c - 1), at(r, c - 1), at(r - 1, c - 1)]
+          const p = [
+            at(r - 1, c),
+            at(r - 1, c + 1),
+            at(r, c + 1),
+            at(r + 1, c + 1),
+            at(r + 1, c),
+            at(r + 1, c - 1),
+            at(r, c - 1),
+            at(r - 1, c - 1),
+          ]
           const b = p.reduce((s, v) => s + v, 0)
           if (b < 2 || b > 6) continue
           let a = 0

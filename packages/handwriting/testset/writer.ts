@@ -120,7 +120,10 @@ export function write(paths: readonly (readonly Pt[])[], rng: () => number, styl
       return s.map(([x, y]) => {
         const u = (x - cx) * scale
         const v = (y - cy) * scale
-        return [cx + u * Math.cos(turn) - v * Math.sin(turn) + dx, cy + u * Math.sin(turn) + v * Math.cos(turn) + dy] as Pt
+        return [
+          cx + u * Math.cos(turn) - v * Math.sin(turn) + dx,
+          cy + u * Math.sin(turn) + v * Math.cos(turn) + dy,
+        ] as Pt
       })
     })
   }
@@ -159,7 +162,13 @@ function dist(a: Pt, b: Pt): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1])
 }
 
-function sample(path: readonly Pt[], rng: () => number, distorted: boolean, t0: number, tremor: number): Point[] {
+function sample(
+  path: readonly Pt[],
+  rng: () => number,
+  distorted: boolean,
+  t0: number,
+  tremor: number,
+): Point[] {
   const lengths = [0]
   for (let i = 1; i < path.length; i += 1) lengths.push(lengths[i - 1]! + dist(path[i - 1]!, path[i]!))
   const total = lengths[lengths.length - 1]!
@@ -174,7 +183,11 @@ function sample(path: readonly Pt[], rng: () => number, distorted: boolean, t0: 
   }
   // A wavering line: two slow waves across the stroke's direction.
   const waves = distorted
-    ? [0, 1].map(() => ({ amp: uniform(rng, 0, 5), freq: uniform(rng, 0.5, 2.5), phase: uniform(rng, 0, 6.3) }))
+    ? [0, 1].map(() => ({
+        amp: uniform(rng, 0, 5),
+        freq: uniform(rng, 0.5, 2.5),
+        phase: uniform(rng, 0, 6.3),
+      }))
     : []
   const peak = uniform(rng, 0.6, 1.6) * (distorted ? uniform(rng, 0.6, 1.6) : 1)
   const uneven = distorted ? uniform(rng, 0, 0.6) : 0

@@ -7,6 +7,8 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src')
 const coreSrc = path.resolve(__dirname, '../../core/src')
 /** The voice clips and their inventories, made by `pnpm voice:clips` (see assets/voice/README.md). */
 const voiceClips = path.resolve(__dirname, '../../../assets/voice/clips')
+/** The handwriting recogniser's data, made by `pnpm handwriting:data` (packages/handwriting/README.md). */
+const handwriting = path.resolve(__dirname, '../../../assets/handwriting')
 
 /**
  * The kiosk: the shared screens built for H5, served by the service at /kiosk/ and hosted by the
@@ -17,6 +19,17 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
   // packaged into the Electron shell for a real kiosk (BANGBAN_KIOSK_PRODUCTION=1) leaves them out.
   const production = process.env.BANGBAN_KIOSK_PRODUCTION === '1'
   const outputRoot = process.env.BANGBAN_KIOSK_OUT ?? 'dist/h5'
+  const copied = [
+    ...(existsSync(voiceClips)
+      ? [
+          { from: '../../assets/voice/clips/', to: `${outputRoot}/voice/`, ignore: ['**/.cache.json'] },
+          { from: '../../assets/voice/inventory/', to: `${outputRoot}/voice/inventory/` },
+        ]
+      : []),
+    ...(existsSync(path.join(handwriting, 'strokes.bin'))
+      ? [{ from: '../../assets/handwriting/', to: `${outputRoot}/handwriting/`, ignore: ['**/.gitignore'] }]
+      : []),
+  ]
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'bangban-kiosk',
     date: '2026-11-29',
@@ -32,16 +45,9 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       BANGBAN_SIMULATORS: JSON.stringify(!production),
     },
     alias: { '@bangban/shared': sharedSrc, '@bangban/core': coreSrc },
-    // Served beside the app at ./voice/. Not generated yet: the kiosk falls back to the OS voice.
-    copy: existsSync(voiceClips)
-      ? {
-          patterns: [
-            { from: '../../assets/voice/clips/', to: `${outputRoot}/voice/`, ignore: ['**/.cache.json'] },
-            { from: '../../assets/voice/inventory/', to: `${outputRoot}/voice/inventory/` },
-          ],
-          options: {},
-        }
-      : undefined,
+    // Served beside the app at ./voice/ and ./handwriting/ (fetched when the pad first opens). Not
+    // generated yet: the kiosk falls back to the OS voice; the pad has no recogniser.
+    copy: copied.length > 0 ? { patterns: copied, options: {} } : undefined,
     h5: {
       publicPath: './',
       staticDirectory: 'static',
