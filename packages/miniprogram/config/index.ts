@@ -4,6 +4,11 @@ import type { UserConfigExport } from '@tarojs/cli'
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
 const coreSrc = path.resolve(__dirname, '../../core/src')
+/**
+ * Packages that ship syntax newer than the oldest WeChat client runs (config/floor.js): compiled
+ * with the app's Babel targets like our own source. weapp-test/syntax.test.ts finds any other.
+ */
+const MODERN_PACKAGES = (file: string) => /[\\/]node_modules[\\/](zod|i18next|react-i18next)[\\/]/.test(file)
 
 /** The WeChat mini-program: the same shared screens, built for weapp into dist/. */
 export default async (): Promise<UserConfigExport<'webpack5'>> => {
@@ -16,6 +21,8 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
     outputRoot: 'dist',
     framework: 'react',
     compiler: 'webpack5',
+    // WeChat's aria-* attributes on the base components, and the engine floor (config/weappPlugin.cjs).
+    plugins: [path.resolve(__dirname, 'weappPlugin.cjs')],
     cache: { enable: false },
     defineConstants: {
       BANGBAN_PLATFORM: JSON.stringify('weapp'),
@@ -27,7 +34,7 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
     alias: { '@bangban/shared': sharedSrc, '@bangban/core': coreSrc },
     copy: { patterns: [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },
     mini: {
-      compile: { include: [sharedSrc, coreSrc] },
+      compile: { include: [sharedSrc, coreSrc, MODERN_PACKAGES] },
       postcss: { pxtransform: { enable: true, config: {} } },
     },
   }

@@ -34,7 +34,7 @@ export function Picture({
       className={className}
       style={style}
       src={src}
-      {...a11y(alt ? { ariaLabel: alt } : { 'aria-hidden': 'true' })}
+      {...a11y(alt ? { role: 'img', 'aria-label': alt } : { 'aria-hidden': 'true' })}
     />
   )
 }

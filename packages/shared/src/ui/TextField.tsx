@@ -33,7 +33,7 @@ export function TextField({ label, value, onChange, maxLength, short }: TextFiel
       value={value}
       maxlength={maxLength}
       onInput={(e) => onChange(e.detail.value)}
-      {...a11y({ ariaLabel: label })}
+      {...a11y({ 'aria-label': label })}
     />
   )
 }
