@@ -68,7 +68,7 @@ export function ScreenFrame({
   const home = () => (finished && platform.kind === 'kiosk' && !delegation ? platform.endSession() : goHome())
   return (
     <View className={`bb-screen bb-text-${textSize}`} style={themeStyle(textSize)}>
-      <View className="bb-topbar" role="banner">
+      <View className="bb-topbar" {...a11y({ role: 'banner' })}>
         {delegation ? <DelegationBanner /> : null}
         {family ? <FamilyBanner /> : null}
         <View className="bb-topbar-who">
@@ -94,11 +94,11 @@ export function ScreenFrame({
         </View>
       </View>
       {speech.muted ? (
-        <View className="bb-silent-sign" role="status">
+        <View className="bb-silent-sign" {...a11y({ role: 'status' })}>
           <Text>{t('voice.mutedSign')}</Text>
         </View>
       ) : !platform.speaker.available() ? (
-        <View className="bb-silent-sign" role="status">
+        <View className="bb-silent-sign" {...a11y({ role: 'status' })}>
           <Text>{t('voice.unavailableSign')}</Text>
         </View>
       ) : null}
@@ -110,7 +110,7 @@ export function ScreenFrame({
           ...(footer ? {} : { home, ...(hideBack ? {} : { back: onBack ?? goBack }) }),
         }}
       />
-      <View className="bb-main" role="main">
+      <View className="bb-main" {...a11y({ role: 'main' })}>
         <QueueCallBanner />
         {step ? (
           <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
@@ -119,7 +119,7 @@ export function ScreenFrame({
         {helperCalls > 0 ? <CallHelperNotice press={helperCalls} onClose={() => setHelperCalls(0)} /> : null}
         {children}
       </View>
-      <View className="bb-bottombar" role="navigation" aria-label={t('nav.label')}>
+      <View className="bb-bottombar" {...a11y({ role: 'navigation', 'aria-label': t('nav.label') })}>
         {footer ?? (
           <>
             {hideBack ? (
@@ -156,7 +156,7 @@ export function VisitSettings() {
   }
   return (
     <View className="bb-settings">
-      <View className="bb-setting" role="radiogroup" aria-label={t('settings.language')}>
+      <View className="bb-setting" {...a11y({ role: 'radiogroup', 'aria-label': t('settings.language') })}>
         {(['zh-CN', 'zh-HK', 'en'] as const).map((lng) => (
           <Pressable
             key={lng}
@@ -171,7 +171,7 @@ export function VisitSettings() {
           </Pressable>
         ))}
       </View>
-      <View className="bb-setting" role="radiogroup" aria-label={t('settings.textSize')}>
+      <View className="bb-setting" {...a11y({ role: 'radiogroup', 'aria-label': t('settings.textSize') })}>
         {(['large', 'extraLarge'] as const).map((size) => (
           <Pressable
             key={size}
@@ -185,7 +185,7 @@ export function VisitSettings() {
           </Pressable>
         ))}
       </View>
-      <View className="bb-setting" role="group" aria-label={t('settings.voice')}>
+      <View className="bb-setting" {...a11y({ role: 'group', 'aria-label': t('settings.voice') })}>
         <Pressable
           role="checkbox"
           selected={speech.slow}
@@ -219,7 +219,7 @@ export function VisitSettings() {
           </Pressable>
         ) : null}
       </View>
-      <View className="bb-setting" role="radiogroup" aria-label={t('settings.volume')}>
+      <View className="bb-setting" {...a11y({ role: 'radiogroup', 'aria-label': t('settings.volume') })}>
         {VOLUME_LEVELS.map((level) => (
           <Pressable
             key={level}

@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT'
 import { Button } from '../ui/Button'
 import type { CommandActions } from '../voice/commands/dispatch'
 import { useVoiceCommands } from '../visit/useVoiceCommands'
+import { a11y } from '../ui/a11y'
 
 export function VoiceCommandBar({ actions }: { actions: CommandActions }) {
   const t = useT()
@@ -14,7 +15,7 @@ export function VoiceCommandBar({ actions }: { actions: CommandActions }) {
   if (!enabled) return null
   return (
     // A named region: content outside every landmark is lost to screen-reader users (axe: region).
-    <View className="bb-voice-commands" role="region" aria-label={t('settings.commands')}>
+    <View className="bb-voice-commands" {...a11y({ role: 'region', 'aria-label': t('settings.commands') })}>
       <Button
         label={t('voice.command.talk')}
         onPress={press}
@@ -22,7 +23,7 @@ export function VoiceCommandBar({ actions }: { actions: CommandActions }) {
         className="bb-talk"
         testId="talk"
       />
-      <View className="bb-voice-status" role="status" aria-live="polite">
+      <View className="bb-voice-status" {...a11y({ role: 'status', 'aria-live': 'polite' })}>
         <Text>{listening ? t('voice.command.listening') : (message ?? '')}</Text>
       </View>
     </View>

@@ -3,6 +3,7 @@ import type { Bill } from '@bangban/core/api/bills'
 import { displayMoney } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { Pressable } from '../ui/Pressable'
+import { a11y } from '../ui/a11y'
 
 /** The unpaid bills as large checkboxes: kind, period and amount, and optionally what each is for. */
 export function BillChecklist({
@@ -20,7 +21,7 @@ export function BillChecklist({
 }) {
   const t = useT()
   return (
-    <View className="bb-choices" role="group" aria-label={label}>
+    <View className="bb-choices" {...a11y({ role: 'group', 'aria-label': label })}>
       {bills.map((bill) => (
         <Pressable
           key={bill.id}

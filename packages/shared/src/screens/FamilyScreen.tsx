@@ -24,6 +24,7 @@ import { grantLine, inForce, shareCard } from './family/logic'
 import { goHome, PAGES, replaceWith } from '../visit/nav'
 import { useTokenApi } from '../visit/staffSession'
 import { asApiError, useLoad } from '../visit/useApi'
+import { a11y } from '../ui/a11y'
 
 export function FamilyScreen() {
   const t = useT()
@@ -87,7 +88,7 @@ export function FamilyScreen() {
   return (
     <ScreenFrame title={t('family.title')} onRepeat={repeat}>
       {familyEnded ? (
-        <View className="bb-card" role="status">
+        <View className="bb-card" {...a11y({ role: 'status' })}>
           <Text className="bb-text">{t('family.actingEnded')}</Text>
         </View>
       ) : null}
@@ -126,7 +127,7 @@ export function FamilyScreen() {
             <NativeButton
               className="bb-pressable bb-button bb-button-primary"
               openType="share"
-              ariaLabel={t('family.share')}
+              {...a11y({ 'aria-label': t('family.share') })}
             >
               {t('family.share')}
             </NativeButton>

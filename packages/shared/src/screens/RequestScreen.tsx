@@ -36,6 +36,7 @@ import {
   submissionOf,
   titleKeyOf,
 } from './request/flow'
+import { a11y } from '../ui/a11y'
 
 export function RequestScreen() {
   const t = useT()
@@ -133,7 +134,10 @@ export function RequestScreen() {
       {step === 2 ? (
         <>
           <Heading level={2} text={t('request.pickPhrases')} />
-          <View className="bb-choices bb-columns-2" role="group" aria-label={t('request.pickPhrases')}>
+          <View
+            className="bb-choices bb-columns-2"
+            {...a11y({ role: 'group', 'aria-label': t('request.pickPhrases') })}
+          >
             {phraseOptions.map((p) => (
               <Pressable
                 key={p}

@@ -5,6 +5,7 @@
  */
 import { Text, View } from '@tarojs/components'
 import { barShare } from './bars'
+import { a11y } from './a11y'
 
 export interface Bar {
   readonly id: string
@@ -19,7 +20,7 @@ export interface Bar {
 export function BarChart({ label, bars, testId }: { label: string; bars: readonly Bar[]; testId?: string }) {
   const max = Math.max(0, ...bars.map((b) => b.value))
   return (
-    <View className="bb-card bb-chart" role="img" aria-label={label} data-testid={testId}>
+    <View className="bb-card bb-chart" data-testid={testId} {...a11y({ role: 'img', 'aria-label': label })}>
       {bars.map((bar) => (
         <View key={bar.id} className="bb-bar-row">
           <View className="bb-bar-label">

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Pressable } from './Pressable'
+import { a11y } from './a11y'
 
 export interface ChoiceItem {
   readonly id: string
@@ -26,7 +27,10 @@ export function ChoiceList({
   columns?: 1 | 2 | 3
 }) {
   return (
-    <View className={`bb-choices bb-columns-${columns}`} role="radiogroup" aria-label={label}>
+    <View
+      className={`bb-choices bb-columns-${columns}`}
+      {...a11y({ role: 'radiogroup', 'aria-label': label })}
+    >
       {items.map((item) => (
         <Pressable
           key={item.id}

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import { useT } from '../i18n/useT'
 import { grouped, maskDigits } from '@bangban/core/format/digits'
 import { Pressable } from './Pressable'
+import { a11y } from './a11y'
 
 export interface KeypadProps {
   readonly label: string
@@ -39,10 +40,7 @@ export function Keypad({
     <View className="bb-keypad">
       <View
         className="bb-keypad-display"
-        role="textbox"
-        aria-readonly="true"
-        aria-label={label}
-        aria-live="polite"
+        {...a11y({ role: 'textbox', 'aria-readonly': 'true', 'aria-label': label, 'aria-live': 'polite' })}
       >
         <Text className="bb-keypad-value">
           {value || prefix
@@ -50,7 +48,7 @@ export function Keypad({
             : (placeholder ?? '')}
         </Text>
       </View>
-      <View className="bb-keypad-keys" role="group" aria-label={t('keypad.label')}>
+      <View className="bb-keypad-keys" {...a11y({ role: 'group', 'aria-label': t('keypad.label') })}>
         {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => (
           <Pressable
             key={digit}

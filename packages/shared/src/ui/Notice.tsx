@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
+import { a11y } from './a11y'
 
 /** A message in plain words: errors say what went wrong and what to do next. */
 export function Notice({
@@ -8,7 +9,10 @@ export function Notice({
   children,
 }: PropsWithChildren<{ kind: 'error' | 'info' | 'success'; title: string }>) {
   return (
-    <View className={`bb-notice bb-notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <View
+      className={`bb-notice bb-notice-${kind}`}
+      {...a11y({ role: kind === 'error' ? 'alert' : 'status' })}
+    >
       <Text className="bb-notice-title">{title}</Text>
       {children}
     </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
+import { a11y } from './a11y'
 
 /**
  * Shown while the service answers. Nothing appears for the first 300 ms (most answers are
@@ -13,8 +14,8 @@ export function Waiting({ text, delayMs = 300 }: { text: string; delayMs?: numbe
   }, [delayMs])
   if (!visible) return null
   return (
-    <View className="bb-waiting" role="status" aria-live="polite">
-      <View className="bb-spinner" aria-hidden="true" />
+    <View className="bb-waiting" {...a11y({ role: 'status', 'aria-live': 'polite' })}>
+      <View className="bb-spinner" {...a11y({ 'aria-hidden': 'true' })} />
       <Text className="bb-waiting-text">{text}</Text>
     </View>
   )

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT'
 import { Heading } from '../../ui/Heading'
 import { auditActionKey } from '@bangban/core/i18n/auditAction'
 import { assistedEntries, auditActor } from '../staff/logic'
+import { a11y } from '../../ui/a11y'
 
 export function AuditSection({ entries }: { entries: readonly AuditEntryView[] }) {
   const t = useT()
@@ -19,13 +20,13 @@ export function AuditSection({ entries }: { entries: readonly AuditEntryView[] }
       <Heading level={2} text={t('records.audit')} />
       {shown.length === 0 ? <Text className="bb-text bb-muted">{t('records.noAudit')}</Text> : null}
       {shown.length ? (
-        <View className="bb-audit" role="list" aria-label={t('records.audit')}>
+        <View className="bb-audit" {...a11y({ role: 'list', 'aria-label': t('records.audit') })}>
           {shown.map((entry) => (
             <View
               key={entry.seq}
               className="bb-card bb-audit-entry"
-              role="listitem"
               data-testid="audit-entry"
+              {...a11y({ role: 'listitem' })}
             >
               <Text className="bb-row-value">
                 {t(`auditActions.${auditActionKey(entry.action)}`, {

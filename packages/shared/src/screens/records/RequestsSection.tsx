@@ -16,6 +16,7 @@ import { ErrorView } from '../ErrorView'
 import { asApiError, useApi } from '../../visit/useApi'
 import type { ApiError } from '@bangban/core/api/errors'
 import { canRate } from './logic'
+import { a11y } from '../../ui/a11y'
 
 export function RequestsSection({
   requests,
@@ -61,9 +62,9 @@ export function RequestsSection({
             </Text>
           ) : null}
           {open === r.id ? (
-            <View className="bb-timeline" role="list" aria-label={t('records.timeline')}>
+            <View className="bb-timeline" {...a11y({ role: 'list', 'aria-label': t('records.timeline') })}>
               {r.timeline.map((entry, i) => (
-                <View key={`${entry.at}-${i}`} className="bb-timeline-entry" role="listitem">
+                <View key={`${entry.at}-${i}`} className="bb-timeline-entry" {...a11y({ role: 'listitem' })}>
                   <Text className="bb-row-label">{`${displayDate(t, shanghaiDate(entry.at))} ${shanghaiTime(entry.at)}`}</Text>
                   <Text className="bb-text">
                     {[t(`records.events.${entry.event}`), entry.by.maskedName, entry.note]
@@ -83,7 +84,10 @@ export function RequestsSection({
           {canRate(r) ? (
             <View className="bb-rating">
               <Text className="bb-text">{t('records.rateQuestion')}</Text>
-              <View className="bb-actions" role="group" aria-label={t('records.rateQuestion')}>
+              <View
+                className="bb-actions"
+                {...a11y({ role: 'group', 'aria-label': t('records.rateQuestion') })}
+              >
                 {[5, 4, 3, 2, 1].map((score) => (
                   <Pressable
                     key={score}

@@ -86,7 +86,7 @@ export function AuditSearch({ date, onSay }: { date: LocalDate; onSay: (text: st
     })
 
   return (
-    <View className="bb-dash-section" role="search" aria-label={t('dashboard.audit.title')}>
+    <View className="bb-dash-section" {...a11y({ role: 'search', 'aria-label': t('dashboard.audit.title') })}>
       <Heading level={2} text={t('dashboard.audit.title')} />
       <Text className="bb-text bb-muted">{t('dashboard.audit.hint')}</Text>
       <View className="bb-card bb-form bb-audit-form">
@@ -103,7 +103,10 @@ export function AuditSearch({ date, onSay }: { date: LocalDate; onSay: (text: st
         />
         {badStaffNo ? <Notice kind="error" title={t('dashboard.audit.badStaffNo')} /> : null}
         <Text className="bb-field-label">{t('dashboard.audit.range')}</Text>
-        <View className="bb-setting" role="radiogroup" aria-label={t('dashboard.audit.range')}>
+        <View
+          className="bb-setting"
+          {...a11y({ role: 'radiogroup', 'aria-label': t('dashboard.audit.range') })}
+        >
           {AUDIT_RANGES.map((r) => (
             <Pressable
               key={r}
@@ -148,13 +151,13 @@ export function AuditSearch({ date, onSay }: { date: LocalDate; onSay: (text: st
               : t('dashboard.audit.none')}
           </Text>
           {results.length ? (
-            <View className="bb-audit" role="list" aria-label={t('dashboard.audit.title')}>
+            <View className="bb-audit" {...a11y({ role: 'list', 'aria-label': t('dashboard.audit.title') })}>
               {results.map((entry) => (
                 <View
                   key={entry.seq}
                   className="bb-card bb-audit-entry"
-                  role="listitem"
                   data-testid="audit-line"
+                  {...a11y({ role: 'listitem' })}
                 >
                   <Text className="bb-text">{sentence(entry)}</Text>
                   {entry.subject && entry.subject.id !== resident?.id ? (

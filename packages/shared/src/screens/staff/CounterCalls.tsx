@@ -16,6 +16,7 @@ import { Pressable } from '../../ui/Pressable'
 import { ErrorView } from '../ErrorView'
 import { asApiError } from '../../visit/useApi'
 import { useStaffApi } from '../../visit/staffSession'
+import { a11y } from '../../ui/a11y'
 
 /** The windows a helper can pick; the service takes 1–99, a community centre has a few. */
 export const WINDOWS = [1, 2, 3, 4, 5, 6] as const
@@ -62,7 +63,7 @@ export function CounterCalls({ onSay }: { onSay: (text: string) => void }) {
   return (
     <View className="bb-card bb-counter" data-testid="counter-calls">
       <Heading level={2} text={t('queue.counterTitle')} />
-      <View className="bb-setting" role="radiogroup" aria-label={t('queue.windowLabel')}>
+      <View className="bb-setting" {...a11y({ role: 'radiogroup', 'aria-label': t('queue.windowLabel') })}>
         {WINDOWS.map((n) => (
           <Pressable
             key={n}
@@ -83,7 +84,7 @@ export function CounterCalls({ onSay }: { onSay: (text: string) => void }) {
         </Text>
       ) : null}
       {called ? (
-        <View className="bb-counter-called" role="status">
+        <View className="bb-counter-called" {...a11y({ role: 'status' })}>
           <Text className="bb-row-label">{t('queue.calledLabel')}</Text>
           <Text className="bb-display" data-testid="called-number">
             {called.ticketNo}

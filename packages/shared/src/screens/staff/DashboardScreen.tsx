@@ -24,6 +24,7 @@ import { useLoad } from '../../visit/useApi'
 import { AuditSearch } from './AuditSearch'
 import { hoursAndMinutes, minutesBetween, percent } from './dashboard'
 import { leaveStaffMode, useStaffApi, watchForeignWipes } from '../../visit/staffSession'
+import { a11y } from '../../ui/a11y'
 
 const METRICS_DAYS = 30
 
@@ -135,8 +136,8 @@ function RequestLine({ request, asOf }: { request: OpenRequestLine; asOf: string
   return (
     <View
       className={`bb-card bb-open-request${request.overdue ? ' bb-overdue' : ''}`}
-      role="listitem"
       data-testid="open-request"
+      {...a11y({ role: 'listitem' })}
     >
       <View className="bb-open-head">
         {request.overdue ? <Text className="bb-overdue-tag">{t('dashboard.overdueTag')}</Text> : null}
@@ -171,7 +172,7 @@ function Grid({ grid, asOf }: { grid: GridOpenRequests; asOf: string }) {
           : t('dashboard.gridNone')}
       </Text>
       {grid.open ? (
-        <View className="bb-open-list" role="list" aria-label={grid.gridName}>
+        <View className="bb-open-list" {...a11y({ role: 'list', 'aria-label': grid.gridName })}>
           {grid.requests.map((r) => (
             <RequestLine key={r.id} request={r} asOf={asOf} />
           ))}

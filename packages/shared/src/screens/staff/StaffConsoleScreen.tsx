@@ -29,6 +29,7 @@ import { asApiError } from '../../visit/useApi'
 import { CounterCalls } from './CounterCalls'
 import { ALL_SCOPES, groupCode } from './logic'
 import { leaveStaffMode, useStaffApi, useTokenApi, watchForeignWipes } from '../../visit/staffSession'
+import { a11y } from '../../ui/a11y'
 
 type Phase = 'choose' | 'waiting' | 'card' | 'code'
 type Outcome = 'denied' | 'lapsed' | 'cancelled'
@@ -282,7 +283,10 @@ export function StaffConsoleScreen() {
           ) : null}
           <CounterCalls onSay={say} />
           <Heading level={2} text={t('helper.scopesTitle')} />
-          <View className="bb-choices bb-columns-3" role="group" aria-label={t('helper.scopesTitle')}>
+          <View
+            className="bb-choices bb-columns-3"
+            {...a11y({ role: 'group', 'aria-label': t('helper.scopesTitle') })}
+          >
             {ALL_SCOPES.map((scope) => (
               <Pressable
                 key={scope}

@@ -10,6 +10,7 @@ import { usePlatform } from '../../platform/PlatformContext'
 import { Button } from '../../ui/Button'
 import { useApi, useLoad } from '../../visit/useApi'
 import { askForMessages } from './subscribe'
+import { a11y } from '../../ui/a11y'
 
 export function SubscribeOffer({ kind }: { kind: MessageKind }) {
   const t = useT()
@@ -21,7 +22,7 @@ export function SubscribeOffer({ kind }: { kind: MessageKind }) {
   if (!wechat || !templateId) return null
   if (answer === 'yes' || answer === 'no')
     return (
-      <View className="bb-card" role="status">
+      <View className="bb-card" {...a11y({ role: 'status' })}>
         <Text className="bb-text">{t(answer === 'yes' ? 'weapp.subscribed' : 'weapp.notSubscribed')}</Text>
       </View>
     )
