@@ -69,9 +69,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         config.BANGBAN_DEMO_STAFF_PASSWORD ?? (generatedStaffPassword = randomBytes(9).toString('base64url'))
       await seedDemo(store.db, { clock, idPepper, staffPasswordHash: await hashPassword(staffPassword) })
       const key = config.BANGBAN_KIOSK_KEY ?? (generatedKioskKey = randomBytes(18).toString('base64url'))
-      await registerKiosk(store.db, DEMO_KIOSK_ID, DEMO_KIOSK_NAME, key, clock.now().toISOString())
+      await registerKiosk(store.db, DEMO_KIOSK_ID, DEMO_KIOSK_NAME, key, clock)
     } else if (config.BANGBAN_KIOSK_KEY) {
-      await registerKiosk(store.db, 'kiosk-1', 'kiosk-1', config.BANGBAN_KIOSK_KEY, clock.now().toISOString())
+      const outcome = await registerKiosk(store.db, 'kiosk-1', 'kiosk-1', config.BANGBAN_KIOSK_KEY, clock)
+      if (outcome === 'revoked')
+        options.logger?.warn(
+          'BANGBAN_KIOSK_KEY is set but kiosk-1 was revoked: the key is not registered again (remove the setting)',
+        )
     }
     await ensureSlots(store.db, clock)
     const sms =

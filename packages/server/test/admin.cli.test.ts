@@ -3,6 +3,9 @@
  * helper signs in, a new kiosk's key opens ID-card sign-in), what it withdraws stops working at
  * once (sessions included), refusals change nothing, and every change is in the audit chain.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { verifyChain } from '../src/audit/log'
 import { runAdmin } from '../src/admin/run'
@@ -91,11 +94,7 @@ describeOnEngines('operator CLI', (on) => {
     const refusals = [
       [['staff:add', '--no', 'H1001', '--name', 'x', '--roles', 'helper'], 'long-enough-pass\n', 'taken'],
       [['staff:add', '--no', 'H1010', '--name', 'x', '--roles', 'helper'], 'short\n', 'password'],
-      [
-        ['staff:add', '--no', 'H1010', '--name', 'x', '--roles', 'boss'],
-        'long-enough-pass\n',
-        'unknown role',
-      ],
+      [['staff:add', '--no', 'H1010', '--name', 'x', '--roles', 'boss'], 'long-enough-pass\n', 'roles'],
       [
         ['staff:add', '--no', 'G2010', '--name', 'x', '--roles', 'grid-worker', '--grid', 'grid-none'],
         'long-enough-pass\n',
@@ -104,7 +103,7 @@ describeOnEngines('operator CLI', (on) => {
       [
         ['staff:add', '--no', 'G2010', '--name', 'x', '--roles', 'grid-worker'],
         'long-enough-pass\n',
-        '--grid',
+        'gridId',
       ],
     ] as const
     for (const [argv, input, why] of refusals) {
@@ -205,7 +204,7 @@ describeOnEngines('operator CLI', (on) => {
       .executeTakeFirstOrThrow()
     expect(session.device_id).toBe('kiosk-2')
     expect((await admin(['kiosk:add', '--id', 'kiosk-2', '--name', 'again'])).status).toBe(1)
-    expect(await auditOf('kiosk.added')).toEqual([
+    expect((await auditOf('kiosk.added')).filter((e) => e.target === 'kiosk-2')).toEqual([
       { actor_kind: 'system', actor_id: 'admin-cli:ops', target: 'kiosk-2', subject_id: null },
     ])
   })
@@ -222,12 +221,111 @@ describeOnEngines('operator CLI', (on) => {
     expect((await me()).statusCode).toBe(401)
     expect((await admin(['kiosk:list'])).stdout).toMatch(/kiosk-3\t幸福里 3 号机\t[^\t]+\trevoked/)
 
-    const rotated = await admin(['kiosk:rotate', '--id', 'kiosk-3'])
+    const rotated = await admin(['kiosk:rotate', '--id', 'kiosk-3', '--overlap-hours', '0'])
     const newKey = rotated.stdout.trim()
     expect(newKey).not.toBe(key)
     expect((await idCard(newKey, 904)).statusCode).toBe(201)
     expect((await idCard(key, 905)).statusCode).toBe(401)
     expect((await admin(['kiosk:revoke', '--id', 'kiosk-9'])).status).toBe(1)
+  })
+
+  it('rotates with an overlap: both keys work until it ends, sessions stay; then only the new one', async () => {
+    const key = (await admin(['kiosk:add', '--id', 'kiosk-4', '--name', '4 号机'])).stdout.trim()
+    const resident = (await idCard(key, 910)).json().token as string
+    const rotated = await admin(['kiosk:rotate', '--id', 'kiosk-4', '--overlap-hours', '2'])
+    expect(rotated.stderr).toContain('the old key works until')
+    const newKey = rotated.stdout.trim()
+    expect((await idCard(key, 911)).statusCode).toBe(201)
+    expect((await idCard(newKey, 912)).statusCode).toBe(201)
+    expect((await on.service.app.inject({ url: '/api/v1/me', headers: bearer(resident) })).statusCode).toBe(
+      200,
+    )
+    expect((await admin(['kiosk:list'])).stdout).toMatch(/kiosk-4\t4 号机\t[^\t]+\tactive\told key until/)
+    on.service.clock.advance(2 * 3600_000 + 1000)
+    expect((await idCard(key, 913)).statusCode).toBe(401)
+    expect((await idCard(newKey, 914)).statusCode).toBe(201)
+  })
+
+  it('enrols a kiosk with a one-time code: the kiosk PC gets the key once; a second use is refused', async () => {
+    const added = await admin(['kiosk:add', '--id', 'kiosk-5', '--name', '5 号机', '--enrol'])
+    const code = added.stdout.trim()
+    expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/)
+    expect((await admin(['kiosk:list'])).stdout).toMatch(/kiosk-5\t5 号机\t[^\t]+\tpending/)
+    const enrol = (c: string) =>
+      on.service.app.inject({ method: 'POST', url: '/api/v1/kiosk-enrolment', payload: { code: c } })
+    const first = await enrol(code.toLowerCase())
+    expect(first.statusCode).toBe(201)
+    expect(first.json()).toEqual({ kioskId: 'kiosk-5', key: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) })
+    expect((await idCard(first.json().key, 920)).statusCode).toBe(201)
+    const again = await enrol(code)
+    expect({ status: again.statusCode, code: again.json().error.code }).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    })
+    expect(again.json().error.message).toContain('登记码')
+    expect(await auditOf('kiosk.enrolled')).toEqual([
+      { actor_kind: 'system', actor_id: 'kiosk:kiosk-5', target: 'kiosk-5', subject_id: null },
+    ])
+  })
+
+  it('adds a biller whose key is printed once, rotates and revokes it', async () => {
+    const added = await admin(['biller:add', '--id', 'water-co', '--name', '自来水公司', '--kinds', 'water'])
+    expect(added.status).toBe(0)
+    expect(added.stdout.trim()).toMatch(/^[A-Za-z0-9_-]{24}$/)
+    expect((await admin(['biller:list'])).stdout).toContain('water-co\t自来水公司\twater\tactive')
+    expect((await admin(['biller:rotate', '--id', 'water-co', '--overlap-hours', '0'])).status).toBe(0)
+    expect((await admin(['biller:revoke', '--id', 'water-co'])).status).toBe(0)
+    expect((await admin(['biller:list'])).stdout).toContain('water-co\t自来水公司\twater\trevoked')
+    const bad = await admin(['biller:add', '--id', 'gas-co', '--name', 'x', '--kinds', 'beer'])
+    expect(bad).toMatchObject({ status: 1, stderr: expect.stringContaining('kinds') })
+  })
+
+  it('refuses without a database named, instead of making a fresh SQLite file here', async () => {
+    const stdout = collect()
+    const stderr = collect()
+    const status = await runAdmin(['staff:list'], {
+      stdin: Readable.from(['']),
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      env: { USER: 'ops' },
+    })
+    expect(status).toBe(2)
+    expect(stderr.text()).toContain('--env-file')
+    expect(stdout.text()).toBe('')
+  })
+
+  it('reads --env-file as systemd does: the service file gives the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bangban-env-'))
+    const file = join(dir, 'service.env')
+    const url = on.database.url
+    writeFileSync(file, `# the service's settings\nDATABASE_URL="${url}"\nLOG_LEVEL=warn\n`)
+    const ran = await admin(['--env-file', file, 'staff:list'], '', { DATABASE_URL: '' })
+    expect(ran).toMatchObject({ status: 0, stdout: expect.stringContaining('H1001') })
+    const missing = await admin(['--env-file', join(dir, 'nope.env'), 'staff:list'], '', { DATABASE_URL: '' })
+    expect(missing).toMatchObject({ status: 2, stderr: expect.stringContaining('ENOENT') })
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('imports a file, dry run first; a refused row makes the status 1; the report is CSV', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bangban-import-'))
+    const file = join(dir, 'accounts.csv')
+    writeFileSync(
+      file,
+      'account_no,kind,holder_name,address\nW5000001,water,周五,幸福里小区 9 号楼\nW50,water,x,y\n',
+    )
+    const dry = await admin(['import:accounts', '--biller', 'xfl-utilities', '--file', file, '--dry-run'])
+    expect(dry.status).toBe(1)
+    expect(dry.stdout).toContain('row 2\tcreated\tW5000001')
+    expect(dry.stdout).toContain('row 3\trefused\t')
+    expect(dry.stderr).toContain(
+      'dry run, nothing changed: 2 read, 1 created, 0 updated, 0 unchanged, 1 refused',
+    )
+    writeFileSync(file, 'account_no,kind,holder_name,address\nW5000001,water,周五,幸福里小区 9 号楼\n')
+    const real = await admin(['import:accounts', '--biller', 'xfl-utilities', '--file', file])
+    expect(real).toMatchObject({ status: 0, stderr: expect.stringContaining('1 created') })
+    const report = await admin(['report:reconciliation', '--biller', 'xfl-utilities', '--date', '2026-12-01'])
+    expect(report.stdout.split('\r\n')[0]).toMatch(/^date,biller_id,bill_no/)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('keeps the audit chain whole through every change', async () => {

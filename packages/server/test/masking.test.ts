@@ -35,7 +35,7 @@ import {
 // On paper: the response schemas.
 
 /** Who can get an answer from a route. */
-type Door = 'public' | 'kiosk' | 'resident' | 'delegated' | 'helper' | 'grid-worker' | 'admin'
+type Door = 'public' | 'kiosk' | 'biller' | 'resident' | 'delegated' | 'helper' | 'grid-worker' | 'admin'
 
 /**
  * Every route, classified by hand. A new route fails the test until it is added here, after
@@ -100,6 +100,39 @@ const DOORS: Record<RouteName, readonly Door[]> = {
   revokeFamilyGrant: ['resident'],
   issueFamilyToken: ['resident'],
   listMyFamilyGrants: ['resident'],
+  // The administration area: admins only; a kiosk PC enrols with its one-time code.
+  adminListPlaces: ['admin'],
+  adminAddPlace: ['admin'],
+  adminChangePlace: ['admin'],
+  adminListServices: ['admin'],
+  adminAddService: ['admin'],
+  adminChangeService: ['admin'],
+  adminListGrids: ['admin'],
+  adminAddGrid: ['admin'],
+  adminChangeGrid: ['admin'],
+  adminListCategories: ['admin'],
+  adminAddCategory: ['admin'],
+  adminChangeCategory: ['admin'],
+  adminListStaff: ['admin'],
+  adminAddStaff: ['admin'],
+  adminChangeStaff: ['admin'],
+  adminDisableStaff: ['admin'],
+  adminResetStaffPassword: ['admin'],
+  adminListKiosks: ['admin'],
+  adminAddKiosk: ['admin'],
+  adminRotateKiosk: ['admin'],
+  adminRevokeKiosk: ['admin'],
+  adminListBillers: ['admin'],
+  adminAddBiller: ['admin'],
+  adminRotateBiller: ['admin'],
+  adminRevokeBiller: ['admin'],
+  enrolKiosk: ['public'],
+  adminImport: ['admin'],
+  adminListImports: ['admin'],
+  adminReconciliation: ['admin'],
+  // A biller's system pushes bills and fetches what was paid: no resident's data.
+  pushBills: ['biller'],
+  billerReconciliation: ['biller'],
 }
 
 const ALL_ROLES = ['helper', 'grid-worker', 'admin'] as const
@@ -109,6 +142,7 @@ function doorsOf(def: RouteDef): Door[] {
   const principals = principalsOf(def)
   const doors = new Set<Door>(principals.length === 0 ? ['public'] : [])
   if (principals.includes('kiosk')) doors.add('kiosk')
+  if (principals.includes('biller')) doors.add('biller')
   if (principals.includes('resident')) {
     doors.add('resident')
     // A delegated token is refused on resident routes without a consent scope.

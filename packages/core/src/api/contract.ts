@@ -17,6 +17,42 @@ import {
 } from './consents'
 import { Grid } from './places'
 import {
+  AdminBiller,
+  AdminCategory,
+  AdminGrid,
+  AdminKiosk,
+  AdminPlace,
+  AdminService,
+  AdminReconciliationQuery,
+  AdminStaff,
+  BillerKey,
+  CategoryInput,
+  EnrolRequest,
+  EnrolResponse,
+  GridInput,
+  ImportReport,
+  ImportRequest,
+  ImportRun,
+  KeyRotation,
+  KioskChange,
+  KioskEnrolment,
+  NewBiller,
+  NewCategory,
+  NewGrid,
+  NewKiosk,
+  NewPlace,
+  NewService,
+  NewStaff,
+  PasswordReset,
+  PlaceInput,
+  PushBillsRequest,
+  ReconciliationQuery,
+  ServiceInput,
+  StaffChange,
+  StaffNo,
+  StaffUpdate,
+} from './admin'
+import {
   Appointment,
   AvailabilityQuery,
   CreateAppointmentRequest,
@@ -71,8 +107,11 @@ import {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
-/** Who may present credentials: a kiosk (X-Kiosk-Key), a resident or a member of staff (bearer sessions). */
-export type Principal = 'kiosk' | 'resident' | 'staff'
+/**
+ * Who may present credentials: a kiosk (X-Kiosk-Key), a resident or a member of staff (bearer
+ * sessions), or a biller's system (X-Biller-Key).
+ */
+export type Principal = 'kiosk' | 'resident' | 'staff' | 'biller'
 
 /** Who may call a route: anyone, one kind of principal, or any of several. */
 export type RouteAuth = 'none' | Principal | readonly Principal[]
@@ -97,6 +136,10 @@ export interface RouteDef {
   readonly roles?: readonly StaffRole[]
   /** The body is taken as raw text and checked by the handler (signed callbacks). */
   readonly rawBody?: boolean
+  /** The answer is this media type (the handler returns its text), not JSON. */
+  readonly produces?: 'text/csv'
+  /** A larger body than the service's 64 KB default (file imports). */
+  readonly bodyLimit?: number
 }
 
 const IdParams = z.strictObject({
@@ -107,8 +150,17 @@ const IdParams = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/),
 })
 
+const StaffNoParams = z.strictObject({ staffNo: StaffNo })
+
 function route<const R extends RouteDef>(def: R): R {
   return def
+}
+
+/** An administrator's route: staff with the admin role. */
+function adminRoute<const R extends Omit<RouteDef, 'auth' | 'roles'>>(
+  def: R,
+): R & { auth: 'staff'; roles: readonly ['admin'] } {
+  return { ...def, auth: 'staff', roles: ['admin'] as const }
 }
 
 export const contract = {
@@ -671,6 +723,265 @@ export const contract = {
     summary: 'Family grants the resident gave, and those they hold (people they may act for)',
     response: MyFamilyGrants,
     status: 200,
+  }),
+  // The administration area (admins only): a district's places, services, grids, request
+  // categories, staff, kiosks and billers. Every change is audited; nothing is deleted, only retired.
+  adminListPlaces: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/places',
+    summary: 'Every place (provider), retired ones too',
+    response: z.array(AdminPlace),
+    status: 200,
+  }),
+  adminAddPlace: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/places',
+    summary: 'Add a place that takes appointments',
+    body: NewPlace,
+    response: AdminPlace,
+    status: 201,
+  }),
+  adminChangePlace: adminRoute({
+    method: 'PUT',
+    path: '/api/v1/admin/places/:id',
+    summary: 'Change a place, or retire it (active: false)',
+    params: IdParams,
+    body: PlaceInput,
+    response: AdminPlace,
+    status: 200,
+  }),
+  adminListServices: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/services',
+    summary: 'Every service with the columns its slots are made from',
+    response: z.array(AdminService),
+    status: 200,
+  }),
+  adminAddService: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/services',
+    summary: 'Add a department or service to a place; its slots are made for the days ahead',
+    body: NewService,
+    response: AdminService,
+    status: 201,
+  }),
+  adminChangeService: adminRoute({
+    method: 'PUT',
+    path: '/api/v1/admin/services/:id',
+    summary: 'Change a service (days not yet made into slots follow it), or retire it',
+    params: IdParams,
+    body: ServiceInput,
+    response: AdminService,
+    status: 200,
+  }),
+  adminListGrids: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/grids',
+    summary: 'Every grid with the addresses it covers and its grid workers',
+    response: z.array(AdminGrid),
+    status: 200,
+  }),
+  adminAddGrid: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/grids',
+    summary: 'Add a grid with the addresses and buildings it covers',
+    body: NewGrid,
+    response: AdminGrid,
+    status: 201,
+  }),
+  adminChangeGrid: adminRoute({
+    method: 'PUT',
+    path: '/api/v1/admin/grids/:id',
+    summary: 'Change a grid and the addresses it covers, or retire it',
+    params: IdParams,
+    body: GridInput,
+    response: AdminGrid,
+    status: 200,
+  }),
+  adminListCategories: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/request-categories',
+    summary: 'Every request category, retired ones too',
+    response: z.array(AdminCategory),
+    status: 200,
+  }),
+  adminAddCategory: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/request-categories',
+    summary: 'Add a request category with its time limit',
+    body: NewCategory,
+    response: AdminCategory,
+    status: 201,
+  }),
+  adminChangeCategory: adminRoute({
+    method: 'PUT',
+    path: '/api/v1/admin/request-categories/:id',
+    summary: 'Change a request category, or retire it',
+    params: IdParams,
+    body: CategoryInput,
+    response: AdminCategory,
+    status: 200,
+  }),
+  adminListStaff: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/staff',
+    summary: 'Every member of staff, phone numbers masked',
+    response: z.array(AdminStaff),
+    status: 200,
+  }),
+  adminAddStaff: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/staff',
+    summary: 'Add a member of staff (a grid worker with their grid) with a first password',
+    body: NewStaff,
+    response: AdminStaff,
+    status: 201,
+  }),
+  adminChangeStaff: adminRoute({
+    method: 'PUT',
+    path: '/api/v1/admin/staff/:staffNo',
+    summary: "Change a member of staff's name, roles, grid or phone",
+    params: StaffNoParams,
+    body: StaffUpdate,
+    response: AdminStaff,
+    status: 200,
+  }),
+  adminDisableStaff: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/staff/:staffNo/disable',
+    summary: 'Disable a member of staff: every session ends at once, every sign-in is refused',
+    params: StaffNoParams,
+    response: StaffChange,
+    status: 200,
+  }),
+  adminResetStaffPassword: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/staff/:staffNo/password',
+    summary: 'A new password: ends every session, enables a disabled account',
+    params: StaffNoParams,
+    body: PasswordReset,
+    response: StaffChange,
+    status: 200,
+  }),
+  adminListKiosks: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/kiosks',
+    summary: 'Every kiosk and the state of its key',
+    response: z.array(AdminKiosk),
+    status: 200,
+  }),
+  adminAddKiosk: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/kiosks',
+    summary: 'Register a kiosk: a one-time enrolment code the kiosk PC exchanges for its key',
+    body: NewKiosk,
+    response: KioskEnrolment,
+    status: 201,
+  }),
+  adminRotateKiosk: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/kiosks/:id/rotate',
+    summary:
+      'A new key by enrolment code; the old key works until the code is used, then for the overlap (0: now)',
+    params: IdParams,
+    body: KeyRotation,
+    response: KioskEnrolment,
+    status: 200,
+  }),
+  adminRevokeKiosk: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/kiosks/:id/revoke',
+    summary: "Withdraw every key of a kiosk and end the residents' sessions opened there",
+    params: IdParams,
+    response: KioskChange,
+    status: 200,
+  }),
+  adminListBillers: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/billers',
+    summary: 'Utility companies and clinics that send bills',
+    response: z.array(AdminBiller),
+    status: 200,
+  }),
+  adminAddBiller: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/billers',
+    summary: 'Add a biller; its push API key is shown once',
+    body: NewBiller,
+    response: BillerKey,
+    status: 201,
+  }),
+  adminRotateBiller: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/billers/:id/rotate',
+    summary: "A new key for a biller's push API (shown once); the old one works for the overlap",
+    params: IdParams,
+    body: KeyRotation,
+    response: BillerKey,
+    status: 200,
+  }),
+  adminRevokeBiller: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/billers/:id/revoke',
+    summary: "Withdraw a biller's key",
+    params: IdParams,
+    response: AdminBiller,
+    status: 200,
+  }),
+  adminImport: adminRoute({
+    method: 'POST',
+    path: '/api/v1/admin/imports',
+    summary:
+      'Import utility accounts or bills of a biller from a CSV or Excel file (base64); a dry run only says what would change',
+    body: ImportRequest,
+    response: ImportReport,
+    status: 200,
+    bodyLimit: 9 * 1024 * 1024,
+  }),
+  adminListImports: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/imports',
+    summary: 'The latest imports and pushes that changed something',
+    response: z.array(ImportRun),
+    status: 200,
+  }),
+  adminReconciliation: adminRoute({
+    method: 'GET',
+    path: '/api/v1/admin/reconciliation',
+    summary: "A biller's bills paid through us on a day (Asia/Shanghai), as CSV",
+    query: AdminReconciliationQuery,
+    response: z.string(),
+    status: 200,
+    produces: 'text/csv',
+  }),
+  pushBills: route({
+    method: 'POST',
+    path: '/api/v1/biller/bills',
+    auth: 'biller',
+    summary:
+      'A biller sends bills (up to 500): known by their numbers, so sending one again changes nothing; a paid bill is never changed',
+    body: PushBillsRequest,
+    response: ImportReport,
+    status: 200,
+  }),
+  billerReconciliation: route({
+    method: 'GET',
+    path: '/api/v1/biller/reconciliation',
+    auth: 'biller',
+    summary: "The biller's bills paid through us on a day (Asia/Shanghai), as CSV",
+    query: ReconciliationQuery,
+    response: z.string(),
+    status: 200,
+    produces: 'text/csv',
+  }),
+  enrolKiosk: route({
+    method: 'POST',
+    path: '/api/v1/kiosk-enrolment',
+    auth: 'none',
+    summary: 'A kiosk PC exchanges its one-time enrolment code for its key (rate limited)',
+    body: EnrolRequest,
+    response: EnrolResponse,
+    status: 201,
   }),
 } as const
 

@@ -20,6 +20,12 @@ export const ERROR_STATUS = {
   CONSENT_SCOPE: 403,
   PAYMENT_METHOD_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
+  /** An administrator's entry is refused: details.problem says why (adminProblems.<problem>). */
+  ADMIN_INVALID: 400,
+  /** An administration change conflicts with what is there (a number taken, already disabled). */
+  ADMIN_CONFLICT: 409,
+  /** A biller's key is missing or wrong. */
+  BILLER_KEY_INVALID: 401,
   ACCOUNT_NOT_FOUND: 404,
   QUEUE_EMPTY: 409,
   SLOT_FULL: 409,
@@ -77,9 +83,25 @@ export function consentEndReason(error: {
 export function errorMessageKeyOf(error: {
   readonly code: ErrorCode
   readonly details?: unknown
-}): `errors.${ErrorCode}` | `consentEnded.${ConsentEndReason}` {
+}): `errors.${ErrorCode}` | `consentEnded.${ConsentEndReason}` | `adminProblems.${string}` {
   const reason = consentEndReason(error)
-  return reason ? `consentEnded.${reason}` : errorMessageKey(error.code)
+  if (reason) return `consentEnded.${reason}`
+  const problem = adminProblemOf(error)
+  return problem ? `adminProblems.${problem}` : errorMessageKey(error.code)
+}
+
+/**
+ * The reason an administration change was refused (details.problem of ADMIN_INVALID, ADMIN_CONFLICT
+ * or NOT_FOUND), or null. Its words are `adminProblems.<problem>`, with the details as values.
+ */
+export function adminProblemOf(error: {
+  readonly code: ErrorCode
+  readonly details?: unknown
+}): string | null {
+  if (error.code !== 'ADMIN_INVALID' && error.code !== 'ADMIN_CONFLICT' && error.code !== 'NOT_FOUND')
+    return null
+  const problem = (error.details as { problem?: unknown } | null | undefined)?.problem
+  return typeof problem === 'string' && /^[a-zA-Z]{1,32}$/.test(problem) ? problem : null
 }
 
 /** An error the API answered with (or the client met), with its stable code. */

@@ -16,6 +16,28 @@ const SELF_RECORDING: ReadonlySet<RouteName> = new Set([
   'issueDelegatedToken',
   'revokeConsent',
   'issueFamilyToken',
+  // Administration changes record themselves with what changed (admin/context.ts).
+  'adminAddPlace',
+  'adminChangePlace',
+  'adminAddService',
+  'adminChangeService',
+  'adminAddGrid',
+  'adminChangeGrid',
+  'adminAddCategory',
+  'adminChangeCategory',
+  'adminAddStaff',
+  'adminChangeStaff',
+  'adminDisableStaff',
+  'adminResetStaffPassword',
+  'adminAddKiosk',
+  'adminRotateKiosk',
+  'adminRevokeKiosk',
+  'adminAddBiller',
+  'adminRotateBiller',
+  'adminRevokeBiller',
+  'enrolKiosk',
+  'adminImport',
+  'pushBills',
 ])
 const POLLING: ReadonlySet<RouteName> = new Set(['getConsent', 'getPayment', 'staffMe', 'queueStatus'])
 

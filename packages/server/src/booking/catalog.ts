@@ -7,8 +7,20 @@ import type { Clock } from '../util/clock'
 import { AppError } from '../util/errors'
 
 export async function listProviders(db: Kysely<Database>): Promise<Provider[]> {
-  const providers = await db.selectFrom('providers').selectAll().orderBy('sort_order').orderBy('id').execute()
-  const services = await db.selectFrom('services').selectAll().orderBy('sort_order').orderBy('id').execute()
+  const providers = await db
+    .selectFrom('providers')
+    .selectAll()
+    .where('active', '=', 1)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute()
+  const services = await db
+    .selectFrom('services')
+    .selectAll()
+    .where('active', '=', 1)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute()
   return providers.map((p) => ({
     id: p.id,
     name: p.name,
@@ -21,7 +33,12 @@ export async function listProviders(db: Kysely<Database>): Promise<Provider[]> {
 }
 
 async function requireService(db: Kysely<Database>, serviceId: string) {
-  const service = await db.selectFrom('services').selectAll().where('id', '=', serviceId).executeTakeFirst()
+  const service = await db
+    .selectFrom('services')
+    .selectAll()
+    .where('id', '=', serviceId)
+    .where('active', '=', 1)
+    .executeTakeFirst()
   if (!service) throw new AppError('NOT_FOUND')
   return service
 }

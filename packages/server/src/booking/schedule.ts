@@ -19,7 +19,7 @@ export function parseSlotTimes(json: string): Array<{ start: string; end: string
 }
 
 export async function ensureSlots(db: Kysely<Database>, clock: Clock): Promise<number> {
-  const services = await db.selectFrom('services').selectAll().execute()
+  const services = await db.selectFrom('services').selectAll().where('active', '=', 1).execute()
   const today = shanghaiDate(clock.now())
   let created = 0
   for (const service of services) {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 /**
  * Table types for Kysely. Instants are ISO 8601 UTC text (`toISOString()`) on both engines: they
  * compare correctly as text, and SQLite has no timestamp type to keep them consistent with.
@@ -13,6 +15,13 @@ export interface DevicesTable {
   /** SHA-256 of the kiosk key; the key itself is never stored. */
   key_hash: string
   created_at: string
+  /** A rotated-away key's hash, still accepted until previous_key_until (the overlap). */
+  previous_key_hash: string | null
+  previous_key_until: string | null
+  /** SHA-256 of a one-time enrolment code that fetches the key, valid until enrol_until. */
+  enrol_code_hash: string | null
+  enrol_until: string | null
+  enrol_overlap_hours: number | null
 }
 
 export interface ResidentsTable {
@@ -54,6 +63,8 @@ export interface ProvidersTable {
   kind: 'clinic' | 'community'
   address: string
   sort_order: number
+  /** 0: retired (no longer offered; what refers to it stays). */
+  active: Generated<number>
 }
 
 export interface ServicesTable {
@@ -69,6 +80,7 @@ export interface ServicesTable {
   capacity_per_slot: number
   days_ahead: number
   sort_order: number
+  active: Generated<number>
 }
 
 export interface SlotsTable {
@@ -117,6 +129,7 @@ export interface GridsTable {
   community: string
   area: string
   sort_order: number
+  active: Generated<number>
 }
 
 export type StaffRole = 'helper' | 'grid-worker' | 'admin'
@@ -141,6 +154,7 @@ export interface RequestCategoriesTable {
   kind: 'repair' | 'consultation' | 'complaint' | 'suggestion' | 'other'
   time_limit_hours: number
   sort_order: number
+  active: Generated<number>
 }
 
 export type BillKind = 'water' | 'electricity' | 'gas' | 'property' | 'medical'
@@ -152,6 +166,7 @@ export interface UtilityAccountsTable {
   address: string
   resident_id: string | null
   created_at: string
+  biller_id: string | null
 }
 
 export interface BillsTable {
@@ -169,6 +184,35 @@ export interface BillsTable {
   created_at: string
   paid_at: string | null
   paid_by_payment_id: string | null
+  /** Who sent the bill, and its number there (unique per biller): what imports match on. */
+  biller_id: string | null
+  bill_no: string | null
+}
+
+export interface BillersTable {
+  id: string
+  name: string
+  /** JSON array of BillKind. */
+  kinds: string
+  /** SHA-256 of the push API key. */
+  key_hash: string
+  previous_key_hash: string | null
+  previous_key_until: string | null
+  active: Generated<number>
+  created_at: string
+}
+
+export interface ImportRunsTable {
+  id: string
+  kind: 'accounts' | 'bills'
+  source: 'file' | 'api'
+  biller_id: string | null
+  file_name: string | null
+  file_sha256: string | null
+  actor: string
+  at: string
+  /** JSON {rows, created, updated, unchanged, refused}. */
+  counts: string
 }
 
 export interface StaffSessionsTable {
@@ -464,4 +508,6 @@ export interface Database {
   wechat_messages: WechatMessagesTable
   family_grants: FamilyGrantsTable
   family_sessions: FamilySessionsTable
+  billers: BillersTable
+  import_runs: ImportRunsTable
 }

@@ -10,6 +10,7 @@ import { frameworkErrors, installErrorHandling } from './errors'
 import { databaseReadiness } from './readiness'
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './trustProxy'
 import { adminRoutes } from './routes/admin'
+import { adminDataRoutes, importRoutes } from './routes/adminData'
 import { bookingRoutes } from './routes/booking'
 import { placeRoutes } from './routes/places'
 import { consentRoutes } from './routes/consents'
@@ -23,6 +24,7 @@ import { sessionRoutes } from './routes/sessions'
 export const LOG_REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers["x-kiosk-key"]',
+  'req.headers["x-biller-key"]',
   'req.headers.cookie',
   '*.idNumber',
   '*.token',
@@ -75,6 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
           kioskKey: { type: 'apiKey', in: 'header', name: 'X-Kiosk-Key' },
+          billerKey: { type: 'apiKey', in: 'header', name: 'X-Biller-Key' },
         },
       },
     },
@@ -101,5 +104,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   paymentRoutes(app, ctx)
   requestRoutes(app, ctx)
   adminRoutes(app, ctx)
+  adminDataRoutes(app, ctx)
+  importRoutes(app, ctx)
   return app
 }

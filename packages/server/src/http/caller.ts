@@ -14,4 +14,6 @@ export interface Caller {
   readonly token: string | null
   readonly delegation: Delegation | null
   readonly family: FamilyActing | null
+  /** A biller's system, by its X-Biller-Key. */
+  readonly billerId: string | null
 }

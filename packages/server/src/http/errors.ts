@@ -4,7 +4,13 @@
  * for bad input: framework errors are mapped by their status to our codes.
  */
 import { createI18n, resolveLanguage, SUPPORTED_LANGUAGES, type Language } from '@bangban/core/i18n'
-import { ERROR_STATUS, errorMessageKeyOf, type ErrorCode, type ErrorBody } from '@bangban/core/api'
+import {
+  adminProblemOf,
+  ERROR_STATUS,
+  errorMessageKeyOf,
+  type ErrorCode,
+  type ErrorBody,
+} from '@bangban/core/api'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError } from '../util/errors'
@@ -16,7 +22,9 @@ export function languageOf(request: FastifyRequest): Language {
 }
 
 export function errorBody(code: ErrorCode, language: Language, details?: unknown): ErrorBody {
-  const message = translators.get(language)!.t(errorMessageKeyOf({ code, details }))
+  // An administration refusal says what with its values ("the staff number H1003 is taken").
+  const values = adminProblemOf({ code, details }) ? (details as Record<string, unknown>) : undefined
+  const message = translators.get(language)!.t(errorMessageKeyOf({ code, details }), values)
   return { error: { code, message, ...(details === undefined ? {} : { details }) } }
 }
 

@@ -13,6 +13,7 @@ import {
 import type { Language } from '@bangban/core/i18n'
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify'
 import type { z } from 'zod'
+import { billerOfKey } from '../auth/billers'
 import { kioskOfKey } from '../auth/kiosks'
 import { residentOfToken } from '../auth/sessions'
 import { staffOfToken } from '../auth/staffSessions'
@@ -33,6 +34,7 @@ const nobody: Caller = {
   token: null,
   delegation: null,
   family: null,
+  billerId: null,
 }
 
 /** A helper or a family member acts for the resident only within the granted scopes. */
@@ -87,8 +89,15 @@ export async function identify(ctx: AppContext, request: FastifyRequest, def: Ro
   if (kinds.length === 0) return nobody
   const keyHeader = request.headers['x-kiosk-key']
   const kioskKey = typeof keyHeader === 'string' ? keyHeader : undefined
+  if (kinds.length === 1 && kinds[0] === 'biller') {
+    const header = request.headers['x-biller-key']
+    return {
+      ...nobody,
+      billerId: await billerOfKey(ctx.db, typeof header === 'string' ? header : undefined, ctx.clock),
+    }
+  }
   if (kinds.length === 1 && kinds[0] === 'kiosk') {
-    return { ...nobody, deviceId: await kioskOfKey(ctx.db, kioskKey) }
+    return { ...nobody, deviceId: await kioskOfKey(ctx.db, kioskKey, ctx.clock.now().toISOString()) }
   }
   const token = bearer(request)
   if (token) {
@@ -117,7 +126,7 @@ export async function identify(ctx: AppContext, request: FastifyRequest, def: Ro
     return { ...nobody, staff, token }
   }
   if (kinds.includes('kiosk') && kioskKey !== undefined) {
-    return { ...nobody, deviceId: await kioskOfKey(ctx.db, kioskKey) }
+    return { ...nobody, deviceId: await kioskOfKey(ctx.db, kioskKey, ctx.clock.now().toISOString()) }
   }
   throw new AppError('UNAUTHENTICATED')
 }
@@ -126,7 +135,9 @@ export async function identify(ctx: AppContext, request: FastifyRequest, def: Ro
 export function securityOf(def: RouteDef): Array<Record<string, string[]>> | undefined {
   const kinds = principalsOf(def)
   if (kinds.length === 0) return undefined
-  const schemes = new Set(kinds.map((kind) => (kind === 'kiosk' ? 'kioskKey' : 'bearer')))
+  const schemes = new Set(
+    kinds.map((kind) => (kind === 'kiosk' ? 'kioskKey' : kind === 'biller' ? 'billerKey' : 'bearer')),
+  )
   return [...schemes].map((scheme) => ({ [scheme]: [] }))
 }
 
@@ -137,7 +148,7 @@ export function defineRoute<N extends RouteName>(
   handler: Handler<N>,
   extra: Pick<RouteShorthandOptions, 'config'> = {},
 ): void {
-  const def = contract[name] as Contract[RouteName]
+  const def = contract[name] as RouteDef
   const schema: Record<string, unknown> = {
     operationId: name,
     summary: def.summary,
@@ -145,13 +156,14 @@ export function defineRoute<N extends RouteName>(
     ...('params' in def && def.params ? { params: def.params } : {}),
     ...('query' in def && def.query ? { querystring: def.query } : {}),
     ...('body' in def && def.body ? { body: def.body } : {}),
-    ...(def.status === 204 ? {} : { response: { [def.status]: def.response } }),
+    ...(def.status === 204 || def.produces ? {} : { response: { [def.status]: def.response } }),
     ...(securityOf(def) ? { security: securityOf(def) } : {}),
   }
   app.route({
     method: def.method,
     url: def.path,
     schema,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     ...extra,
     // Who is calling is settled before the body is read or validated: a caller without the right
     // to a route learns nothing about what it expects.
@@ -179,6 +191,7 @@ export function defineRoute<N extends RouteName>(
       })
       await recordCall(ctx, name, caller, request.params as Record<string, unknown> | undefined, result)
       if (def.status === 204) return reply.code(204).send()
+      if (def.produces) return reply.code(def.status).type(`${def.produces}; charset=utf-8`).send(result)
       return reply.code(def.status).send(result)
     },
   })

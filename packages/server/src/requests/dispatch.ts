@@ -27,7 +27,12 @@ const compact = (text: string) => text.replace(/\s+/g, '')
 
 /** The grid whose longest address fragment appears in the address, else the first grid. */
 export async function gridForAddress(db: Db, address: string): Promise<string> {
-  const areas = await db.selectFrom('grid_areas').select(['grid_id', 'keyword']).execute()
+  const areas = await db
+    .selectFrom('grid_areas as a')
+    .innerJoin('grids as g', 'g.id', 'a.grid_id')
+    .select(['a.grid_id', 'a.keyword'])
+    .where('g.active', '=', 1)
+    .execute()
   const place = compact(address)
   const best = areas
     .filter((area) => place.includes(compact(area.keyword)))
@@ -36,6 +41,7 @@ export async function gridForAddress(db: Db, address: string): Promise<string> {
   const fallback = await db
     .selectFrom('grids')
     .select('id')
+    .where('active', '=', 1)
     .orderBy('sort_order')
     .orderBy('id')
     .executeTakeFirst()
@@ -44,7 +50,12 @@ export async function gridForAddress(db: Db, address: string): Promise<string> {
 }
 
 export async function requireGrid(db: Db, gridId: string): Promise<string> {
-  const grid = await db.selectFrom('grids').select('id').where('id', '=', gridId).executeTakeFirst()
+  const grid = await db
+    .selectFrom('grids')
+    .select('id')
+    .where('id', '=', gridId)
+    .where('active', '=', 1)
+    .executeTakeFirst()
   if (!grid) throw new AppError('VALIDATION_FAILED', [{ where: 'body.gridId', problem: 'unknown' }])
   return grid.id
 }

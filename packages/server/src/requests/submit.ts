@@ -74,6 +74,7 @@ export async function submitRequest(
     .selectFrom('request_categories')
     .selectAll()
     .where('id', '=', input.categoryId)
+    .where('active', '=', 1)
     .executeTakeFirst()
   if (!category) throw new AppError('VALIDATION_FAILED', [{ where: 'body.categoryId', problem: 'unknown' }])
   const gridId = input.gridId ? await requireGrid(db, input.gridId) : await gridForAddress(db, input.address!)

@@ -1,13 +1,17 @@
 /**
  * Demo data (BANGBAN_SEED=demo): a community health centre and a community service station with
  * half-hour slots for the next 14 days, one kiosk, grids with their grid workers, staff, request
- * categories, utility accounts with unpaid bills, and medical bills of one demo resident.
+ * categories, and (imported from the files in fixtures/demo, as a district imports its own) utility
+ * accounts with unpaid bills and medical bills of one demo resident.
  * Safe to run on every start: what exists is left as it is (demo staff get the current password).
  */
-import { shanghaiDate } from '@bangban/core/domain'
-import type { Kysely } from 'kysely'
-import { residentByIdNumber } from '../auth/residents'
-import type { BillsTable, Database, ServicesTable } from '../db/schema'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Insertable, Kysely } from 'kysely'
+import type { Database, ServicesTable } from '../db/schema'
+import { importFile } from '../imports'
+import { sha256 } from '../util/hash'
 import type { Clock } from '../util/clock'
 
 const SLOT_TIMES = [
@@ -43,7 +47,7 @@ function service(
   kind: ServicesTable['kind'],
   prefix: string,
   order: number,
-): ServicesTable {
+): Insertable<ServicesTable> {
   return {
     id,
     provider_id: providerId,
@@ -221,116 +225,73 @@ async function seedPeople(db: Kysely<Database>, clock: Clock, staffPasswordHash:
     .execute()
 }
 
-/** The calendar month before `date`, as YYYY-MM. */
-function previousMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number]
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`
+/** The demo's billers: a collection point for the utilities, and the health centre's own bills. */
+export const DEMO_BILLERS = [
+  {
+    id: 'xfl-utilities',
+    name: '幸福里便民缴费代收点',
+    kinds: ['water', 'electricity', 'gas', 'property'],
+  },
+  { id: 'xfl-health', name: '幸福里社区卫生服务中心', kinds: ['medical'] },
+] as const
+
+/** The committed demo files, read the way a district's files are (imports/). */
+export const DEMO_FILES = [
+  { kind: 'accounts', billerId: 'xfl-utilities', file: 'accounts.csv', format: 'csv' },
+  { kind: 'bills', billerId: 'xfl-utilities', file: 'bills.xlsx', format: 'xlsx' },
+  { kind: 'bills', billerId: 'xfl-health', file: 'medical-bills.csv', format: 'csv' },
+] as const
+
+/** packages/server/fixtures/demo, from the sources or from the compiled dist/. */
+export function demoFixturesDir(): string {
+  const candidates = [resolve(__dirname, '../../fixtures/demo'), resolve(__dirname, '../fixtures/demo')]
+  const found = candidates.find((dir) => existsSync(join(dir, 'accounts.csv')))
+  if (!found) throw new Error(`the demo files are missing (looked in ${candidates.join(', ')})`)
+  return found
 }
 
+/**
+ * Accounts and bills: the demo is one more import of committed CSV and Excel files, so the import
+ * formats are exercised at every demo start. Billers get a key nobody knows (the demo pushes nothing).
+ */
 async function seedBills(db: Kysely<Database>, clock: Clock, pepper: string): Promise<void> {
   const now = clock.now().toISOString()
-  const today = shanghaiDate(clock.now())
-  const period = previousMonth(today)
-  const due = `${today.slice(0, 7)}-28`
-  const resident = await residentByIdNumber(db, clock, pepper, DEMO_RESIDENT.name, DEMO_RESIDENT.idNumber)
-  const address = '幸福里小区 3 号楼 2 单元 501 室'
-  await db
-    .insertInto('utility_accounts')
-    .values([
-      {
-        account_no: DEMO_ACCOUNTS.water,
-        kind: 'water',
-        holder_name: DEMO_RESIDENT.name,
-        address,
-        resident_id: resident.id,
+  for (const biller of DEMO_BILLERS)
+    await db
+      .insertInto('billers')
+      .values({
+        id: biller.id,
+        name: biller.name,
+        kinds: JSON.stringify(biller.kinds),
+        key_hash: sha256(randomBytes(18).toString('base64url')),
+        previous_key_hash: null,
+        previous_key_until: null,
         created_at: now,
-      },
-      {
-        account_no: DEMO_ACCOUNTS.electricity,
-        kind: 'electricity',
-        holder_name: DEMO_RESIDENT.name,
-        address,
-        resident_id: resident.id,
-        created_at: now,
-      },
-      {
-        account_no: DEMO_ACCOUNTS.gas,
-        kind: 'gas',
-        holder_name: DEMO_RESIDENT.name,
-        address,
-        resident_id: resident.id,
-        created_at: now,
-      },
-      {
-        account_no: DEMO_ACCOUNTS.property,
-        kind: 'property',
-        holder_name: DEMO_RESIDENT.name,
-        address,
-        resident_id: resident.id,
-        created_at: now,
-      },
-      {
-        account_no: 'W1000002',
-        kind: 'water',
-        holder_name: '李桂兰',
-        address: '幸福里小区 5 号楼 1 单元 302 室',
-        resident_id: null,
-        created_at: now,
-      },
-    ])
-    .onConflict((oc) => oc.column('account_no').doNothing())
-    .execute()
-  const bill = (
-    id: string,
-    kind: BillsTable['kind'],
-    accountNo: string | null,
-    lines: Array<[string, number]>,
-    billPeriod = period,
-  ): BillsTable => ({
-    id,
-    kind,
-    account_no: accountNo,
-    resident_id: kind === 'medical' ? resident.id : null,
-    period: billPeriod,
-    amount_fen: lines.reduce((sum, [, fen]) => sum + fen, 0),
-    lines: JSON.stringify(lines.map(([label, amountFen]) => ({ label, amountFen }))),
-    status: 'unpaid',
-    due_date: due,
-    created_at: now,
-    paid_at: null,
-    paid_by_payment_id: null,
-  })
-  await db
-    .insertInto('bills')
-    .values([
-      bill('bill-w1000001-1', 'water', DEMO_ACCOUNTS.water, [
-        ['用水 10 吨', 2800],
-        ['污水处理费', 850],
-      ]),
-      bill('bill-e2000001-1', 'electricity', DEMO_ACCOUNTS.electricity, [['用电 215 度', 12840]]),
-      bill('bill-g3000001-1', 'gas', DEMO_ACCOUNTS.gas, [['用气 15 立方米', 4500]]),
-      bill('bill-p4000001-1', 'property', DEMO_ACCOUNTS.property, [
-        ['物业服务费', 30000],
-        ['公共能耗分摊', 6000],
-      ]),
-      bill('bill-w1000002-1', 'water', 'W1000002', [
-        ['用水 6 吨', 1680],
-        ['污水处理费', 510],
-      ]),
-      bill(
-        'bill-med-1',
-        'medical',
-        null,
-        [
-          ['门诊诊查费', 1000],
-          ['西药费', 3650],
-        ],
-        `${period}-15`,
-      ),
-      bill('bill-med-2', 'medical', null, [['口腔检查', 2000]], `${period}-22`),
-    ])
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute()
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute()
+  const dir = demoFixturesDir()
+  const ctx = {
+    db,
+    clock,
+    idPepper: pepper,
+    actor: { kind: 'system', id: 'demo-seed' },
+    language: 'en',
+  } as const
+  for (const demo of DEMO_FILES) {
+    const report = await importFile(ctx, {
+      kind: demo.kind,
+      billerId: demo.billerId,
+      fileName: demo.file,
+      format: demo.format,
+      bytes: readFileSync(join(dir, demo.file)),
+      dryRun: false,
+    })
+    if (report.problems.length > 0)
+      throw new Error(
+        `demo file ${demo.file}: ${report.problems.map((p) => `row ${p.row}: ${p.message}`).join('; ')}`,
+      )
+  }
 }
 
 export interface DemoSeedOptions {

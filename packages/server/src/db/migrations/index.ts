@@ -13,6 +13,7 @@ import * as m009 from './009_wechat_sign_in'
 import * as m010 from './010_wechat_messages'
 import * as m011 from './011_family_grants'
 import * as m012 from './012_family_sessions'
+import * as m013 from './013_district_data'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -28,4 +29,5 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '010_wechat_messages': m010,
   '011_family_grants': m011,
   '012_family_sessions': m012,
+  '013_district_data': m013,
 })

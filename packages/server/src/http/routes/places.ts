@@ -7,6 +7,7 @@ export function placeRoutes(app: FastifyInstance, ctx: AppContext): void {
     const rows = await ctx.db
       .selectFrom('grids')
       .select(['id', 'name', 'community', 'area'])
+      .where('active', '=', 1)
       .orderBy('sort_order')
       .orderBy('id')
       .execute()

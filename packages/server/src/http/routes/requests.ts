@@ -26,7 +26,12 @@ function viewer(caller: Caller): StaffViewer & { gridWorker: boolean } {
 
 export function requestRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, 'listRequestCategories', async () => {
-    const rows = await ctx.db.selectFrom('request_categories').selectAll().orderBy('sort_order').execute()
+    const rows = await ctx.db
+      .selectFrom('request_categories')
+      .selectAll()
+      .where('active', '=', 1)
+      .orderBy('sort_order')
+      .execute()
     return rows.map((c) => ({ id: c.id, name: c.name, kind: c.kind, timeLimitHours: c.time_limit_hours }))
   })
   defineRoute(app, ctx, 'createServiceRequest', async ({ body, caller, idempotencyKey }) =>
