@@ -108,14 +108,22 @@ describeOnEngines('operators dashboard', (on) => {
     await confirm(yesterday.id, helper)
 
     at(now)
-    const demo = (await createSession(on.service.ctx.db, on.service.clock, demoRow.id, 'id-card', 3600, null))
-      .token
+    const demo = (
+      await createSession(
+        on.service.ctx.db,
+        on.service.clock,
+        demoRow.id,
+        'wechat',
+        3600,
+        null,
+        'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
+      )
+    ).token
     // Today: a QR payment and a mini-program payment confirmed, cash at the counter, one left pending.
     const native = await pay(bearer(demo), { billIds: ['bill-w1000001-1'], method: 'wechat-native' })
     const jsapi = await pay(bearer(demo), {
       billIds: ['bill-p4000001-1'],
       method: 'wechat-jsapi',
-      payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
     })
     await pay(bearer(helper), { billIds: ['bill-g3000001-1'], method: 'counter-cash', cashReceivedFen: 5000 })
     await pay(bearer(demo), { billIds: ['bill-e2000001-1'], method: 'wechat-native' })

@@ -46,6 +46,7 @@ const DOORS: Record<RouteName, readonly Door[]> = {
   requestPhoneCode: ['public'],
   signInWithPhone: ['public'],
   signOut: ['resident'],
+  deleteMyAccount: ['resident'],
   me: ['delegated', 'resident'],
   listProviders: ['public'],
   listAvailability: ['public'],
@@ -133,6 +134,8 @@ const DOORS: Record<RouteName, readonly Door[]> = {
   // A biller's system pushes bills and fetches what was paid: no resident's data.
   pushBills: ['biller'],
   billerReconciliation: ['biller'],
+  linkMyWechat: ['resident'],
+  unlinkMyWechat: ['resident'],
 }
 
 const ALL_ROLES = ['helper', 'grid-worker', 'admin'] as const

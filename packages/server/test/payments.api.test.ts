@@ -6,6 +6,7 @@ import { DEMO_RESIDENT } from '../src/seed/demo'
 import {
   bearer,
   engines,
+  withWechat,
   KIOSK_KEY,
   residents,
   staffToken,
@@ -20,6 +21,7 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
   let database: TestDatabase
   let service: Started
   let demo: string
+  let demoId: string
   let helper: string
   let admin: string
   let gridWorker: string
@@ -34,6 +36,7 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
       DEMO_RESIDENT.name,
       DEMO_RESIDENT.idNumber,
     )
+    demoId = row.id
     demo = (await createSession(service.ctx.db, service.clock, row.id, 'id-card', 3600, null)).token
     helper = await staffToken(service, 'H1001')
     admin = await staffToken(service, 'A0001')
@@ -149,10 +152,11 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
   })
 
   it('pays several bills in one payment for their total, and refuses if any is paid', async () => {
-    const res = await pay(bearer(demo), {
+    // The demo resident, signed in with their linked WeChat this time.
+    const inWechat = (await createSession(service.ctx.db, service.clock, demoId, 'id-card', 3600, null)).token
+    const res = await pay(bearer(await withWechat(service, inWechat, 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o')), {
       billIds: ['bill-g3000001-1', 'bill-p4000001-1', 'bill-g3000001-1'],
       method: 'wechat-jsapi',
-      payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o',
     })
     expect(res.statusCode).toBe(201)
     expect(res.json()).toMatchObject({
@@ -173,12 +177,7 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
   it('lets each caller pay only in its own ways, and only bills it may pay', async () => {
     const kiosk = { 'x-kiosk-key': KIOSK_KEY }
     const cases: Array<[Record<string, string>, object, number, string]> = [
-      [
-        kiosk,
-        { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi', payerOpenid: 'oUpF8uMuAJO' },
-        403,
-        'PAYMENT_METHOD_NOT_ALLOWED',
-      ],
+      [kiosk, { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi' }, 403, 'PAYMENT_METHOD_NOT_ALLOWED'],
       [
         bearer(demo),
         { billIds: ['bill-w1000001-1'], method: 'counter-cash', cashReceivedFen: 5000 },
@@ -191,7 +190,15 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
         403,
         'PAYMENT_METHOD_NOT_ALLOWED',
       ],
-      [bearer(demo), { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi' }, 400, 'VALIDATION_FAILED'],
+      // Paying in WeChat needs a WeChat behind the session (the service never takes an openid from the phone).
+      [bearer(demo), { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi' }, 403, 'WECHAT_LINK_REQUIRED'],
+      [
+        bearer(demo),
+        { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi', payerOpenid: 'oUpF8uMuAJO_M2px' },
+        400,
+        'VALIDATION_FAILED',
+      ],
+      [{}, { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi' }, 401, 'UNAUTHENTICATED'],
       [bearer(helper), { billIds: ['bill-w1000001-1'], method: 'counter-cash' }, 400, 'VALIDATION_FAILED'],
       [kiosk, { billIds: ['bill-med-1'], method: 'wechat-native' }, 404, 'NOT_FOUND'],
       [

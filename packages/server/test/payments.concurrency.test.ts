@@ -4,7 +4,7 @@
  * payment, and a second payment of a bill refunded, never kept.
  */
 import type { Payment } from '@bangban/core/api'
-import { bearer, describeOnEngines, residents, staffToken } from './support/service'
+import { bearer, describeOnEngines, residents, withWechat, staffToken } from './support/service'
 
 describeOnEngines('payments under contention', { instances: 2 }, (on) => {
   let helpers: string[]
@@ -88,10 +88,9 @@ describeOnEngines('payments under contention', { instances: 2 }, (on) => {
       await pay(0, bearer(mother!.token), { billIds: ['bill-p4000001-1'], method: 'wechat-native' })
     ).json()
     const b = (
-      await pay(1, bearer(son!.token), {
+      await pay(1, bearer(await withWechat(instance(1), son!.token, 'oSonOpenid000001')), {
         billIds: ['bill-p4000001-1'],
         method: 'wechat-jsapi',
-        payerOpenid: 'oSonOpenid000001',
       })
     ).json()
     expect(b.id).not.toBe(a.id)

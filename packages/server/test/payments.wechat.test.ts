@@ -11,7 +11,7 @@ import type { BuiltNotification } from '../src/payments/wechatpay/standin'
 import { signSha256Rsa } from '../src/payments/wechatpay/signing'
 import type { BillKind } from '../src/db/schema'
 import type { Service } from '../src/service'
-import { bearer, describeOnEngines, residents, type TestDatabase } from './support/service'
+import { bearer, describeOnEngines, residents, withWechat, type TestDatabase } from './support/service'
 import {
   APPID,
   merchantKeys,
@@ -123,11 +123,8 @@ describeOnEngines('WeChat Pay payments', wechat, (on) => {
   })
 
   it('gives JSAPI requestPayment parameters whose paySign verifies with the merchant key', async () => {
-    const res = await pay({
-      billIds: ['bill-g3000001-1'],
-      method: 'wechat-jsapi',
-      payerOpenid: 'oUpF8uMuAJO_M2px',
-    })
+    await withWechat(on.service, token, 'oUpF8uMuAJO_M2px')
+    const res = await pay({ billIds: ['bill-g3000001-1'], method: 'wechat-jsapi' })
     const { requestPayment } = res.json() as Payment
     expect(requestPayment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=wx/) })
     const message = `${APPID}\n${requestPayment!.timeStamp}\n${requestPayment!.nonceStr}\n${requestPayment!.package}\n`
@@ -231,8 +228,8 @@ describeOnEngines('WeChat Pay payments', wechat, (on) => {
     setup.standIn.failNextRequest(500, 'SYSTEM_ERROR')
     const b = (
       await pay(
-        { billIds: ['bill-e2000001-twice'], method: 'wechat-jsapi', payerOpenid: 'oSonOpenid000002' },
-        son!.token,
+        { billIds: ['bill-e2000001-twice'], method: 'wechat-jsapi' },
+        await withWechat(on.service, son!.token, 'oSonOpenid000002'),
       )
     ).json() as Payment
     expect(b.status).toBe('pending')
@@ -282,8 +279,8 @@ describeOnEngines('WeChat Pay payments', wechat, (on) => {
     ).json() as Payment
     setup.standIn.failNextRequest(500, 'SYSTEM_ERROR') // closing the first at WeChat fails
     const second = await pay(
-      { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi', payerOpenid: 'oRetryOpenid01' },
-      p!.token,
+      { billIds: ['bill-w1000001-1'], method: 'wechat-jsapi' },
+      await withWechat(on.service, p!.token, 'oRetryOpenid01'),
     )
     expect(second.statusCode).toBe(201)
     expect((await state(first.id)).status).toBe('closed')

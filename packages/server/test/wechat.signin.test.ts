@@ -369,7 +369,7 @@ describeOnEngines('JSAPI payments for the WeChat session’s user', payAndSignIn
     ).toBe(true)
   })
 
-  it('refuses an openid in the body that is not the signed-in WeChat user', async () => {
+  it('refuses any openid in the body: the payer is the session’s WeChat user', async () => {
     const res = await pay({
       billIds: ['bill-w1000001-1'],
       method: 'wechat-jsapi',

@@ -199,6 +199,15 @@ export const contract = {
     response: z.null(),
     status: 204,
   }),
+  deleteMyAccount: route({
+    method: 'DELETE',
+    path: '/api/v1/me',
+    auth: 'resident',
+    summary:
+      'Delete the signed-in resident’s account (PIPL art. 47): identifying data erased, sessions and grants ended; payment records and the audit trail kept as the law requires',
+    response: z.null(),
+    status: 204,
+  }),
   me: route({
     method: 'GET',
     path: '/api/v1/me',
@@ -638,6 +647,24 @@ export const contract = {
     body: WechatLinkRequest,
     response: SessionResponse,
     status: 201,
+  }),
+  linkMyWechat: route({
+    method: 'POST',
+    path: '/api/v1/me/wechat',
+    auth: 'resident',
+    summary:
+      'Link the WeChat of a fresh wx.login code to the signed-in resident (signed in by phone), so this session can pay in WeChat',
+    body: WechatSignInRequest,
+    response: z.null(),
+    status: 204,
+  }),
+  unlinkMyWechat: route({
+    method: 'DELETE',
+    path: '/api/v1/me/wechat',
+    auth: 'resident',
+    summary: 'Unlink every WeChat account from the signed-in resident and end their WeChat sessions',
+    response: z.null(),
+    status: 204,
   }),
   wechatSubscribeTemplates: route({
     method: 'GET',

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   CONSENT_EXPIRED: 403,
   CONSENT_SCOPE: 403,
   PAYMENT_METHOD_NOT_ALLOWED: 403,
+  /** Paying in the mini-program needs the resident's WeChat linked and signed in (a phone sign-in has none). */
+  WECHAT_LINK_REQUIRED: 403,
   NOT_FOUND: 404,
   /** An administrator's entry is refused: details.problem says why (adminProblems.<problem>). */
   ADMIN_INVALID: 400,
@@ -35,6 +37,8 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_CONFLICT: 409,
   BILL_ALREADY_PAID: 409,
   REQUEST_NOT_ACTIVE: 409,
+  /** This WeChat is already linked to another resident. */
+  WECHAT_LINKED_ELSEWHERE: 409,
   NO_GRID_WORKER: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -21,11 +21,7 @@ export type PaymentProviderName = z.infer<typeof PaymentProviderName>
 export const CreatePaymentRequest = z.strictObject({
   billIds: z.array(Id).min(1).max(20),
   method: PaymentMethod,
-  /** wechat-jsapi: the payer's openid in our mini-program. */
-  payerOpenid: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{6,64}$/)
-    .optional(),
+  // wechat-jsapi pays as the WeChat user the service knows from the session (never named here).
   /** counter-cash: the cash handed over, so the change can be given and printed. */
   cashReceivedFen: FenSchema.positive().max(MAX_FEN).optional(),
 })

@@ -268,6 +268,31 @@ export async function cancelAppointment(
   return getAppointment(db, residentId, id)
 }
 
+/** Cancels a resident's bookings still ahead (their account is deleted) and frees the places. */
+export async function cancelFutureAppointments(
+  trx: Transaction<Database>,
+  now: string,
+  residentId: string,
+): Promise<void> {
+  const ahead = await trx
+    .selectFrom('appointments as a')
+    .innerJoin('slots as s', 's.id', 'a.slot_id')
+    .select(['a.id', 'a.slot_id'])
+    .where('a.resident_id', '=', residentId)
+    .where('a.status', '=', 'booked')
+    .where('s.starts_at', '>', now)
+    .execute()
+  for (const { id, slot_id } of ahead) {
+    const cancelled = await trx
+      .updateTable('appointments')
+      .set({ status: 'cancelled', cancelled_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'booked')
+      .executeTakeFirst()
+    if (Number(cancelled.numUpdatedRows) === 1) await releasePlace(trx, slot_id)
+  }
+}
+
 /** Moves a booking to another slot in one transaction: never two places held, never both lost. */
 export async function rescheduleAppointment(
   { db, clock }: BookingDeps,

@@ -5,7 +5,7 @@
  * two family members scanning get the same QR code); asking for them another way first closes
  * the open one. An Idempotency-Key replays the first answer to whoever sent it.
  */
-import type { CreatePaymentRequest, Payment } from '@bangban/core/api'
+import type { Payment } from '@bangban/core/api'
 import { sumFen } from '@bangban/core/domain'
 import { billsByIds, type BillRecord } from '../bills/bills'
 import { isUniqueViolation } from '../db/errors'
@@ -13,6 +13,7 @@ import { AppError } from '../util/errors'
 import { sha256 } from '../util/hash'
 import { newId } from '../util/ids'
 import { recordPaymentEvent, type PaymentsDeps } from './deps'
+import type { PaymentOrderRequest } from './payerOpenid'
 import { ensureOrder, retirePayment } from './orders'
 import { settleWithin } from './settle'
 import { paymentRow, paymentView } from './views'
@@ -40,7 +41,7 @@ function missing(field: string, problem: string): AppError {
 }
 
 /** Residents pay in WeChat, a kiosk alone shows a QR code, helpers record cash. */
-function checkMethod(payer: Payer, request: CreatePaymentRequest): void {
+function checkMethod(payer: Payer, request: PaymentOrderRequest): void {
   const cash = request.method === 'counter-cash'
   if (payer.staffId ? !cash : cash) throw new AppError('PAYMENT_METHOD_NOT_ALLOWED')
   if (payer.deviceId && request.method !== 'wechat-native') throw new AppError('PAYMENT_METHOD_NOT_ALLOWED')
@@ -126,7 +127,7 @@ async function answer(deps: PaymentsDeps, paymentId: string): Promise<Payment> {
 export async function createPayment(
   deps: PaymentsDeps,
   payer: Payer,
-  request: CreatePaymentRequest,
+  request: PaymentOrderRequest,
   idempotencyKey?: string,
 ): Promise<Payment> {
   checkMethod(payer, request)

@@ -1,7 +1,9 @@
 /**
- * Who pays a JSAPI order: the WeChat user signed in to the mini-program. A session opened by
- * WeChat sign-in carries its openid, so the phone need not (and may not) name another one. A
- * family member acting for a resident pays with their own WeChat: the one their token was asked from.
+ * Who pays a JSAPI order: the WeChat user signed in to the mini-program, as the service knows it
+ * from the session (WeChat sign-in, or a phone session the resident linked their WeChat to); the
+ * phone never names one. A family member acting for a resident pays with their own WeChat: the one
+ * their token was asked from. No WeChat user behind the session: WECHAT_LINK_REQUIRED, and the
+ * mini-program asks the resident to link theirs first.
  */
 import type { CreatePaymentRequest } from '@bangban/core/api'
 import type { Kysely } from 'kysely'
@@ -10,22 +12,13 @@ import type { Caller } from '../http/caller'
 import { AppError } from '../util/errors'
 import { openidOfSession } from '../wechat/links'
 
-export function withPayerOpenid(request: CreatePaymentRequest, openid: string | null): CreatePaymentRequest {
-  if (request.method !== 'wechat-jsapi' || !openid) return request
-  if (request.payerOpenid !== undefined && request.payerOpenid !== openid)
-    throw new AppError('VALIDATION_FAILED', [
-      { where: 'body.payerOpenid', problem: 'not the signed-in WeChat user' },
-    ])
-  return { ...request, payerOpenid: openid }
-}
+/** A payment as the service orders it: the request, and for JSAPI the payer the service found. */
+export type PaymentOrderRequest = CreatePaymentRequest & { readonly payerOpenid?: string }
 
-export async function withSessionOpenid(
-  db: Kysely<Database>,
-  sessionToken: string | null,
-  request: CreatePaymentRequest,
-): Promise<CreatePaymentRequest> {
-  if (request.method !== 'wechat-jsapi' || !sessionToken) return request
-  return withPayerOpenid(request, await openidOfSession(db, sessionToken))
+export function withPayerOpenid(request: CreatePaymentRequest, openid: string | null): PaymentOrderRequest {
+  if (request.method !== 'wechat-jsapi') return request
+  if (!openid) throw new AppError('WECHAT_LINK_REQUIRED')
+  return { ...request, payerOpenid: openid }
 }
 
 /** The caller's WeChat payer: a helper's delegated token is no WeChat session and names none. */
@@ -33,7 +26,12 @@ export async function withCallerOpenid(
   db: Kysely<Database>,
   caller: Caller,
   request: CreatePaymentRequest,
-): Promise<CreatePaymentRequest> {
+): Promise<PaymentOrderRequest> {
+  if (request.method !== 'wechat-jsapi') return request
   if (caller.family) return withPayerOpenid(request, caller.family.payerOpenid)
-  return withSessionOpenid(db, caller.delegation ? null : caller.token, request)
+  // A kiosk or a helper never pays this way: createPayment says so.
+  if (caller.deviceId || caller.staff || caller.delegation) return request
+  // Not signed in at all: sign in first (the mini-program offers WeChat sign-in).
+  if (!caller.residentId || !caller.token) throw new AppError('UNAUTHENTICATED')
+  return withPayerOpenid(request, await openidOfSession(db, caller.token))
 }

@@ -5,6 +5,7 @@
  * is one resident; a resident may use several (a new phone, a new account).
  */
 import { randomBytes } from 'node:crypto'
+import { appendAudit } from '../audit/log'
 import type { Kysely } from 'kysely'
 import { isUniqueViolation } from '../db/errors'
 import type { Database } from '../db/schema'
@@ -111,4 +112,53 @@ export async function openidOfSession(db: Kysely<Database>, token: string): Prom
     .where('token_hash', '=', sha256(token))
     .executeTakeFirst()
   return row?.wechat_openid ?? null
+}
+
+/**
+ * Links this WeChat user to a resident who signed in another way (their mobile number), from the
+ * mini-program with a fresh wx.login code, and lets the session they are in pay with it. A WeChat
+ * account already linked to someone else stays theirs: WECHAT_LINKED_ELSEWHERE.
+ */
+export async function linkWechatToSession(
+  db: Kysely<Database>,
+  clock: Clock,
+  residentId: string,
+  token: string,
+  identity: WechatIdentity,
+): Promise<void> {
+  const now = clock.now().toISOString()
+  try {
+    await db.transaction().execute(async (trx) => {
+      const owner = await residentOfOpenid(trx, identity.openid)
+      if (owner && owner !== residentId) throw new AppError('WECHAT_LINKED_ELSEWHERE')
+      if (!owner)
+        await trx
+          .insertInto('wechat_links')
+          .values({
+            openid: identity.openid,
+            resident_id: residentId,
+            unionid: identity.unionid,
+            linked_at: now,
+          })
+          .execute()
+      await trx
+        .updateTable('sessions')
+        .set({ wechat_openid: identity.openid })
+        .where('token_hash', '=', sha256(token))
+        .execute()
+      await appendAudit(trx, {
+        at: now,
+        actorKind: 'resident',
+        actorId: residentId,
+        subjectId: residentId,
+        grantId: null,
+        action: 'wechat.linked',
+        target: null,
+      })
+    })
+  } catch (error) {
+    // Linked by another resident at the same moment.
+    if (isUniqueViolation(error, 'wechat_links')) throw new AppError('WECHAT_LINKED_ELSEWHERE')
+    throw error
+  }
 }

@@ -10,7 +10,8 @@ import {
   revokeFamilyGrant,
   viewFamilyGrant,
 } from './family'
-import { openidOfSession } from './links'
+import { unlinkWechat } from '../auth/account'
+import { linkWechatToSession, openidOfSession } from './links'
 import { recordSubscriptions } from './messages'
 
 export function wechatRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -28,6 +29,16 @@ export function wechatRoutes(app: FastifyInstance, ctx: AppContext): void {
       body.accepted,
     ),
   }))
+
+  defineRoute(app, ctx, 'linkMyWechat', async ({ body, caller }) => {
+    const identity = await ctx.wechat.auth.code2Session(body.code)
+    await linkWechatToSession(ctx.db, ctx.clock, caller.residentId!, caller.token!, identity)
+    return null
+  })
+  defineRoute(app, ctx, 'unlinkMyWechat', async ({ caller }) => {
+    await unlinkWechat(ctx.db, ctx.clock, caller.residentId!)
+    return null
+  })
 
   defineRoute(app, ctx, 'createFamilyGrant', async ({ body, caller }) =>
     requestFamilyGrant(ctx, caller.residentId!, body.scopes),

@@ -13,6 +13,7 @@ import { signInStaff } from '../../src/auth/staffSessions'
 import { loadConfig } from '../../src/config'
 import { createService, type Service, type ServiceOptions } from '../../src/service'
 import { manualClock } from '../../src/util/clock'
+import { sha256 } from '../../src/util/hash'
 import type { Engine } from '../../src/db/engine'
 
 export type { Engine }
@@ -202,6 +203,20 @@ export async function residents(
     out.push({ id: row.id, token })
   }
   return out
+}
+
+/**
+ * The resident behind this session linked their WeChat (as POST /api/v1/me/wechat does): the
+ * session now pays in the mini-program as that WeChat user. The service never takes an openid
+ * from the phone.
+ */
+export async function withWechat(service: Service, token: string, openid: string): Promise<string> {
+  await service.ctx.db
+    .updateTable('sessions')
+    .set({ wechat_openid: openid })
+    .where('token_hash', '=', sha256(token))
+    .execute()
+  return token
 }
 
 export function bearer(token: string) {

@@ -571,6 +571,9 @@ const en: Resource = {
         signInWithPhone: 'confirmed identity with a mobile number',
         signInWithWechat: 'confirmed identity with WeChat',
         linkWechat: 'linked WeChat',
+        wechatLinked: 'linked WeChat',
+        wechatUnlinked: 'unlinked WeChat',
+        accountDeleted: 'deleted the account',
         staffSignIn: 'signed in',
         staffSignOut: 'signed out',
         callNextNumber: 'called the next number',
@@ -613,6 +616,9 @@ const en: Resource = {
     signInWithPhone: 'Confirmed who you are with your mobile number',
     signInWithWechat: 'Confirmed who you are with WeChat',
     linkWechat: 'Linked WeChat and confirmed who you are',
+    wechatLinked: 'Linked WeChat to the account',
+    wechatUnlinked: 'Unlinked WeChat',
+    accountDeleted: 'Deleted the account',
     familyRequested: 'Asked to act for you as family',
     familyApproved: 'Agreed that family may act for you',
     familyDenied: 'Refused family acting for you',
@@ -727,6 +733,10 @@ const en: Resource = {
     PAYMENT_PROVIDER_UNAVAILABLE:
       'WeChat Pay cannot be reached just now. Please try later, or pay in cash at the counter.',
     WECHAT_CODE_INVALID: 'Signing in with WeChat did not work. Please press “Sign in with WeChat” again.',
+    WECHAT_LINK_REQUIRED:
+      'Before paying in WeChat, connect your WeChat to your account. You only do this once.',
+    WECHAT_LINKED_ELSEWHERE:
+      'This WeChat is connected to another account. Sign in with that account, or use another WeChat.',
     WECHAT_UNAVAILABLE:
       'WeChat cannot be reached just now. Please try later, or sign in with your mobile number.',
     ADMIN_INVALID: 'Something you entered is not right. Please check it and try again.',

@@ -4,6 +4,7 @@ import { sendPhoneCode, verifyPhoneCode } from '../../auth/phoneCodes'
 import { getResident, residentByIdNumber, residentByPhone, residentSummary } from '../../auth/residents'
 import { createSession, revokeSession } from '../../auth/sessions'
 import { appendAudit } from '../../audit/log'
+import { deleteAccount } from '../../auth/account'
 import { AppError } from '../../util/errors'
 import { beginWechatSignIn, completeWechatLink, linkTicket } from '../../wechat/links'
 import { wechatRoutes } from '../../wechat/routes'
@@ -146,6 +147,11 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   defineRoute(app, ctx, 'signOut', async ({ caller }) => {
     await revokeSession(ctx.db, ctx.clock, caller.token!)
+    return null
+  })
+
+  defineRoute(app, ctx, 'deleteMyAccount', async ({ caller }) => {
+    await deleteAccount(ctx.db, ctx.clock, caller.residentId!)
     return null
   })
 
