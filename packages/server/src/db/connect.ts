@@ -78,7 +78,12 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>()
   return {
     close: () => database.close(),
-    prepare: (sql: string) => {
+    prepare: (text: string) => {
+      // A transaction takes the write lock when it begins (BEGIN IMMEDIATE), so one that meets
+      // another process's lock (a backup, the admin CLI) waits for busy_timeout. A deferred one
+      // that read first and then wanted to write would fail at once with SQLITE_BUSY. In this
+      // process Kysely runs one transaction at a time anyway, so nothing is lost by taking it early.
+      const sql = text === 'begin' ? 'begin immediate' : text
       let statement = cache.get(sql)
       if (!statement) {
         statement = rethrowingAsError(guard(() => database.prepare(sql)))

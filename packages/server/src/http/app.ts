@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { RETRY_AFTER_SECONDS } from '../db/unavailable'
 import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
 import { databaseReadiness } from './readiness'
@@ -93,7 +94,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     reply.header('cache-control', 'no-store')
     if (answer.ready) return { status: 'ready', engine: ctx.engine }
     request.log.warn({ reason: answer.reason }, 'not ready: the database does not answer')
-    return reply.code(503).send({ status: 'unavailable', engine: ctx.engine })
+    return reply
+      .code(503)
+      .header('retry-after', String(RETRY_AFTER_SECONDS))
+      .send({ status: 'unavailable', engine: ctx.engine })
   })
   sessionRoutes(app, ctx)
   bookingRoutes(app, ctx)

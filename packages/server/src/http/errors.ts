@@ -13,6 +13,7 @@ import {
 } from '@bangban/core/api'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable'
 import { AppError } from '../util/errors'
 
 const translators = new Map(SUPPORTED_LANGUAGES.map((lng) => [lng, createI18n(lng)]))
@@ -51,6 +52,8 @@ function codeForStatus(status: number): ErrorCode {
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, details?: unknown) {
   const status = ERROR_STATUS[code] || 500
+  // Kiosks and the mini-program wait this long before they try again.
+  if (status === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
   return reply
     .code(status)
     .type('application/json; charset=utf-8')
@@ -84,6 +87,11 @@ export function installErrorHandling(app: FastifyInstance): void {
         'response does not match the contract',
       )
       return send(reply, request, 'INTERNAL')
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The database is away (restarting, failing over, locked, full): say so, and when to retry.
+      request.log.warn({ err: error }, 'database unavailable')
+      return send(reply, request, 'SERVICE_UNAVAILABLE')
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'unhandled error')
