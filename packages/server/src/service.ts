@@ -58,6 +58,8 @@ export async function createService(options: ServiceOptions): Promise<Service> {
   const store = connect(config.DATABASE_URL, {
     ...(options.schema ? { schema: options.schema } : {}),
     poolSize: config.PG_POOL_SIZE,
+    onConnectionError: (error) =>
+      options.logger?.warn({ err: error }, 'a database connection was closed; the next query opens another'),
   })
   try {
     await migrate(store, options.schema)

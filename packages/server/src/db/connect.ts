@@ -33,6 +33,14 @@ export interface ConnectOptions {
   readonly schema?: string
   /** PostgreSQL pool size per service instance. */
   readonly poolSize?: number
+  /**
+   * PostgreSQL: told when the server closes a connection (restart, failover, pg_terminate_backend,
+   * idle_session_timeout, a network device dropping idle TCP). The pool discards that connection
+   * and the next query opens a new one; without a listener Node would end the process.
+   */
+  readonly onConnectionError?: (error: Error) => void
+  /** PostgreSQL: how long a query waits for a connection before failing (503), in ms. */
+  readonly connectTimeoutMs?: number
 }
 
 export function engineOf(url: string): Engine {
@@ -52,8 +60,18 @@ export function connect(url: string, options: ConnectOptions = {}): Store {
     const pool = new pg.Pool({
       connectionString: url,
       max: options.poolSize ?? 10,
+      // A database that is away fails a request in seconds (503), instead of holding it forever.
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     })
+    const told = options.onConnectionError ?? (() => undefined)
+    // An idle connection closed by the server: the pool drops it and says so here.
+    pool.on('error', (error) => told(error))
+    // A connection closed while a query runs fails that query (answered 503); the client still
+    // emits 'error', which must not go unheard. The pool drops it when it is given back.
+    pool.on('connect', (client) => client.on('error', () => undefined))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', close: () => db.destroy() }
   }
