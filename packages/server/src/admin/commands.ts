@@ -30,7 +30,9 @@ import {
 import { maskPhone } from '@bangban/core/domain'
 import type { Selectable, Transaction } from 'kysely'
 import type { z } from 'zod'
+import { DISABLED_PASSWORD_PREFIX, REVOKED_KEY_PREFIX } from '../auth/markers'
 import { hashPassword } from '../auth/passwords'
+import { endDelegations } from '../consents/ending'
 import type { Database } from '../db/schema'
 import { sha256 } from '../util/hash'
 import { newId } from '../util/ids'
@@ -41,9 +43,9 @@ export { AdminError, type AdminContext }
 export const MIN_PASSWORD_LENGTH = 10
 export const MAX_PASSWORD_LENGTH = 128
 /** Not a `scrypt$…` hash, so no password verifies against it. */
-export const DISABLED_PREFIX = 'disabled$'
+export const DISABLED_PREFIX = DISABLED_PASSWORD_PREFIX
 /** Not 64 hex digits, so no key's SHA-256 equals it. */
-export const REVOKED_PREFIX = 'revoked$'
+export const REVOKED_PREFIX = REVOKED_KEY_PREFIX
 /** A kiosk added with an enrolment code has no key until the code is used. */
 const PENDING_PREFIX = 'pending$'
 /** How long an enrolment code works. */
@@ -174,7 +176,7 @@ async function revokeStaffSessions(trx: Transaction<Database>, staffId: string, 
 export async function disableStaff(
   ctx: AdminContext,
   staffNo: string,
-): Promise<{ staff: AdminStaff; sessionsEnded: number }> {
+): Promise<{ staff: AdminStaff; sessionsEnded: number; grantsEnded: number }> {
   const number = check(StaffNo, staffNo)
   return audited(ctx, 'staff.disabled', number, async (trx, at) => {
     const row = await staffRow(trx, number)
@@ -188,7 +190,8 @@ export async function disableStaff(
       .where('id', '=', row.id)
       .execute()
     const sessionsEnded = await revokeStaffSessions(trx, row.id, at)
-    return { staff: staffView(await staffRow(trx, number)), sessionsEnded }
+    const grantsEnded = await endDelegations(trx, { helperStaffId: row.id }, at, ctx.actor, 'staff-disabled')
+    return { staff: staffView(await staffRow(trx, number)), sessionsEnded, grantsEnded }
   })
 }
 
@@ -197,7 +200,7 @@ export async function resetStaffPassword(
   ctx: AdminContext,
   staffNo: string,
   password: string,
-): Promise<{ staff: AdminStaff; sessionsEnded: number; enabled: boolean }> {
+): Promise<{ staff: AdminStaff; sessionsEnded: number; grantsEnded: number; enabled: boolean }> {
   const number = check(StaffNo, staffNo)
   const passwordHash = await hashPassword(check(PasswordReset, { password }).password)
   return audited(ctx, 'staff.password-reset', number, async (trx, at) => {
@@ -209,7 +212,14 @@ export async function resetStaffPassword(
       .where('id', '=', row.id)
       .execute()
     const sessionsEnded = await revokeStaffSessions(trx, row.id, at)
-    return { staff: staffView(await staffRow(trx, number)), sessionsEnded, enabled }
+    const grantsEnded = await endDelegations(
+      trx,
+      { helperStaffId: row.id },
+      at,
+      ctx.actor,
+      'staff-password-reset',
+    )
+    return { staff: staffView(await staffRow(trx, number)), sessionsEnded, grantsEnded, enabled }
   })
 }
 
@@ -340,7 +350,13 @@ export async function rotateKioskKey(
   id: string,
   rotation: z.input<typeof KeyRotation>,
   options: { readonly enrol: boolean } = { enrol: false },
-): Promise<{ kiosk: AdminKiosk; key: string | null; enrolCode: string | null; sessionsEnded: number }> {
+): Promise<{
+  kiosk: AdminKiosk
+  key: string | null
+  enrolCode: string | null
+  sessionsEnded: number
+  grantsEnded: number
+}> {
   const { overlapHours } = check(KeyRotation, rotation)
   const key = options.enrol ? null : newKey()
   const code = options.enrol ? newEnrolCode() : null
@@ -365,8 +381,19 @@ export async function rotateKioskKey(
         .where('id', '=', id)
         .execute()
     }
+    // Without an overlap the old key is dead now: what was opened or approved with it ends too.
     const sessionsEnded = overlapHours === 0 ? await endKioskSessions(trx, id, at) : 0
-    return { kiosk: kioskView(await deviceRow(trx, id), at), key, enrolCode: code, sessionsEnded }
+    const grantsEnded =
+      overlapHours === 0
+        ? await endDelegations(trx, { approvedDeviceId: id }, at, ctx.actor, 'kiosk-key-rotated')
+        : 0
+    return {
+      kiosk: kioskView(await deviceRow(trx, id), at),
+      key,
+      enrolCode: code,
+      sessionsEnded,
+      grantsEnded,
+    }
   })
 }
 
@@ -374,7 +401,7 @@ export async function rotateKioskKey(
 export async function revokeKiosk(
   ctx: AdminContext,
   id: string,
-): Promise<{ kiosk: AdminKiosk; sessionsEnded: number }> {
+): Promise<{ kiosk: AdminKiosk; sessionsEnded: number; grantsEnded: number }> {
   return audited(ctx, 'kiosk.revoked', id, async (trx, at) => {
     const row = await deviceRow(trx, id)
     if (row.key_hash.startsWith(REVOKED_PREFIX))
@@ -392,7 +419,8 @@ export async function revokeKiosk(
       .where('id', '=', id)
       .execute()
     const sessionsEnded = await endKioskSessions(trx, id, at)
-    return { kiosk: kioskView(await deviceRow(trx, id), at), sessionsEnded }
+    const grantsEnded = await endDelegations(trx, { approvedDeviceId: id }, at, ctx.actor, 'kiosk-revoked')
+    return { kiosk: kioskView(await deviceRow(trx, id), at), sessionsEnded, grantsEnded }
   })
 }
 

@@ -251,13 +251,15 @@ async function execute(command: string, values: Values, ctx: AdminContext, io: A
     case 'staff:reset-password': {
       const result = await resetStaffPassword(ctx, v.no, await readPassword(io))
       say(
-        `password of ${result.staff.staffNo} set; ${result.sessionsEnded} session(s) ended${result.enabled ? '; the account is enabled again' : ''}`,
+        `password of ${result.staff.staffNo} set; ${result.sessionsEnded} session(s) ended, ${result.grantsEnded} consent grant(s) ended${result.enabled ? '; the account is enabled again' : ''}`,
       )
       return
     }
     case 'staff:disable': {
       const result = await disableStaff(ctx, v.no)
-      say(`${result.staff.staffNo} disabled; ${result.sessionsEnded} session(s) ended`)
+      say(
+        `${result.staff.staffNo} disabled; ${result.sessionsEnded} session(s) ended, ${result.grantsEnded} consent grant(s) ended`,
+      )
       return
     }
     case 'staff:list':
@@ -294,7 +296,7 @@ async function execute(command: string, values: Values, ctx: AdminContext, io: A
         ? `the old key works until ${rotated.kiosk.previousKeyUntil}`
         : rotated.enrolCode
           ? 'the old key works until the code is used'
-          : `the old key no longer works; ${rotated.sessionsEnded} session(s) ended`
+          : `the old key no longer works; ${rotated.sessionsEnded} session(s) ended, ${rotated.grantsEnded} consent grant(s) ended`
       if (rotated.enrolCode) {
         say(`kiosk ${v.id}: ${old}. The one-time enrolment code for the new key:`)
         out(showEnrolCode(rotated.enrolCode))
@@ -305,8 +307,10 @@ async function execute(command: string, values: Values, ctx: AdminContext, io: A
       return
     }
     case 'kiosk:revoke': {
-      const { sessionsEnded } = await revokeKiosk(ctx, v.id)
-      say(`the key of kiosk ${v.id} no longer works; ${sessionsEnded} session(s) ended`)
+      const { sessionsEnded, grantsEnded } = await revokeKiosk(ctx, v.id)
+      say(
+        `the key of kiosk ${v.id} no longer works; ${sessionsEnded} session(s) ended, ${grantsEnded} consent grant(s) ended`,
+      )
       return
     }
     case 'kiosk:list':

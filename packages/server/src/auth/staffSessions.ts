@@ -12,6 +12,7 @@ import type { Clock } from '../util/clock'
 import { AppError } from '../util/errors'
 import { sha256 } from '../util/hash'
 import { newId } from '../util/ids'
+import { endDelegations } from '../consents/ending'
 import { hashPassword, verifyPassword } from './passwords'
 
 export const MAX_FAILURES = 5
@@ -104,11 +105,29 @@ export async function staffOfToken(
   return staffSummary(row)
 }
 
+/** Signs out: the session ends, and with it the grants asked for and the delegated tokens issued in it. */
 export async function revokeStaffSession(db: Kysely<Database>, clock: Clock, token: string): Promise<void> {
-  await db
-    .updateTable('staff_sessions')
-    .set({ revoked_at: clock.now().toISOString() })
-    .where('token_hash', '=', sha256(token))
-    .where('revoked_at', 'is', null)
-    .execute()
+  const at = clock.now().toISOString()
+  const hash = sha256(token)
+  await db.transaction().execute(async (trx) => {
+    const session = await trx
+      .selectFrom('staff_sessions')
+      .select('staff_id')
+      .where('token_hash', '=', hash)
+      .executeTakeFirst()
+    await trx
+      .updateTable('staff_sessions')
+      .set({ revoked_at: at })
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .execute()
+    if (session)
+      await endDelegations(
+        trx,
+        { staffSessionHash: hash },
+        at,
+        { kind: 'staff', id: session.staff_id },
+        'staff-signed-out',
+      )
+  })
 }

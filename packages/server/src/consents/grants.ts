@@ -32,9 +32,15 @@ export interface ConsentDeps {
 
 const minutesFrom = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString()
 
+/** The helper at the counter and the staff session they act in (the grant ends with it). */
+export interface HelperInSession {
+  readonly helper: StaffCaller
+  readonly sessionToken: string
+}
+
 export async function requestConsent(
   { db, clock }: ConsentDeps,
-  helper: StaffCaller,
+  { helper, sessionToken }: HelperInSession,
   scopes: ConsentScope[],
   minutes = CONSENT_DEFAULT_MINUTES,
 ): Promise<CreatedConsent> {
@@ -61,6 +67,8 @@ export async function requestConsent(
         approved_at: null,
         expires_at: null,
         ended_at: null,
+        staff_session_hash: sha256(sessionToken),
+        approved_device_id: null,
       })
       .execute()
     await appendAudit(trx, {
@@ -94,9 +102,15 @@ async function checkProof(db: Kysely<Database>, id: string, proof: ConsentProof)
   }
 }
 
+/** The resident answering and, when they answer at a kiosk, which one (the grant ends with its key). */
+export interface AnsweringResident {
+  readonly residentId: string
+  readonly deviceId: string | null
+}
+
 export async function answerConsent(
   { db, clock }: ConsentDeps,
-  residentId: string,
+  { residentId, deviceId }: AnsweringResident,
   id: string,
   proof: ConsentProof,
   approve: boolean,
@@ -118,6 +132,7 @@ export async function answerConsent(
               resident_id: residentId,
               approved_at: at,
               expires_at: minutesFrom(now, row.minutes),
+              approved_device_id: deviceId,
             }
           : { status: 'denied', resident_id: residentId, ended_at: at },
       )
@@ -142,7 +157,7 @@ export async function answerConsent(
 /** Token exchange: only the helper who asked, only while the grant lives; the token dies with it. */
 export async function issueDelegatedToken(
   { db, clock }: ConsentDeps,
-  helper: StaffCaller,
+  { helper, sessionToken }: HelperInSession,
   id: string,
 ): Promise<DelegatedTokenResponse> {
   const at = clock.now().toISOString()
@@ -161,6 +176,7 @@ export async function issueDelegatedToken(
         staff_id: helper.id,
         resident_id: row.resident_id!,
         created_at: at,
+        staff_session_hash: sha256(sessionToken),
       })
       .execute()
     await appendAudit(trx, {

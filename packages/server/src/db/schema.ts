@@ -380,6 +380,10 @@ export interface ConsentsTable {
   approved_at: string | null
   expires_at: string | null
   ended_at: string | null
+  /** SHA-256 of the staff session that asked: signing it out ends the grant. */
+  staff_session_hash: string | null
+  /** The kiosk where the resident approved (an ID-card session there): withdrawing it ends the grant. */
+  approved_device_id: string | null
 }
 
 export interface DelegatedSessionsTable {
@@ -388,6 +392,8 @@ export interface DelegatedSessionsTable {
   staff_id: string
   resident_id: string
   created_at: string
+  /** SHA-256 of the staff session the token was issued to: the token lives only while it does. */
+  staff_session_hash: string | null
 }
 
 export interface QueueTicketsTable {

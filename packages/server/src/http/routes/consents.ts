@@ -8,12 +8,24 @@ import {
   viewConsent,
 } from '../../consents/grants'
 import { consentView } from '../../consents/views'
+import { sha256 } from '../../util/hash'
+import type { Caller } from '../caller'
 import type { AppContext } from '../context'
 import { defineRoute } from '../routing'
 
 export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const inSession = (caller: Caller) => ({ helper: caller.staff!, sessionToken: caller.token! })
+  /** The kiosk of the resident's session, when they answer at one (an ID-card sign-in there). */
+  const answering = async (caller: Caller) => {
+    const session = await ctx.db
+      .selectFrom('sessions')
+      .select('device_id')
+      .where('token_hash', '=', sha256(caller.token!))
+      .executeTakeFirst()
+    return { residentId: caller.residentId!, deviceId: session?.device_id ?? null }
+  }
   defineRoute(app, ctx, 'createConsent', async ({ body, caller }) =>
-    requestConsent(ctx, caller.staff!, body.scopes, body.minutes),
+    requestConsent(ctx, inSession(caller), body.scopes, body.minutes),
   )
   defineRoute(app, ctx, 'getConsent', async ({ params, query, caller }) =>
     viewConsent(
@@ -25,13 +37,13 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
     ),
   )
   defineRoute(app, ctx, 'approveConsent', async ({ params, body, caller }) =>
-    answerConsent(ctx, caller.residentId!, params.id, body, true),
+    answerConsent(ctx, await answering(caller), params.id, body, true),
   )
   defineRoute(app, ctx, 'denyConsent', async ({ params, body, caller }) =>
-    answerConsent(ctx, caller.residentId!, params.id, body, false),
+    answerConsent(ctx, await answering(caller), params.id, body, false),
   )
   defineRoute(app, ctx, 'issueDelegatedToken', async ({ params, caller }) =>
-    issueDelegatedToken(ctx, caller.staff!, params.id),
+    issueDelegatedToken(ctx, inSession(caller), params.id),
   )
   defineRoute(app, ctx, 'revokeConsent', async ({ params, caller }) =>
     revokeConsent(
