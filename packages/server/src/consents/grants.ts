@@ -85,21 +85,26 @@ export async function requestConsent(
   return { ...view, code, qrPayload: consentQrPayload(id, qrToken) }
 }
 
-/** Checks the resident's proof: the QR token (their phone) or the code (at the kiosk, limited tries). */
+/**
+ * Checks the resident's proof: the QR token (their phone) or the code (at the kiosk, limited
+ * tries). Every code try is counted before the code is compared, in one conditional update, the
+ * right one too: simultaneous guesses cannot all read the same count and be compared beyond the
+ * limit (issue 19, D3). The column keeps its name; it counts code tries.
+ */
 async function checkProof(db: Kysely<Database>, id: string, proof: ConsentProof): Promise<void> {
   const row = await loadConsent(db, id)
   if (proof.qrToken !== undefined) {
     if (sha256(proof.qrToken) !== row.qr_token_hash) throw new AppError('CODE_INVALID')
     return
   }
-  if (row.wrong_codes >= MAX_WRONG_CODES || sha256(`${id}:${proof.code}`) !== row.code_hash) {
-    await db
-      .updateTable('consents')
-      .set((eb) => ({ wrong_codes: eb('wrong_codes', '+', 1) }))
-      .where('id', '=', id)
-      .execute()
-    throw new AppError('CODE_INVALID')
-  }
+  const counted = await db
+    .updateTable('consents')
+    .set((eb) => ({ wrong_codes: eb('wrong_codes', '+', 1) }))
+    .where('id', '=', id)
+    .where('wrong_codes', '<', MAX_WRONG_CODES)
+    .executeTakeFirst()
+  if (Number(counted.numUpdatedRows) !== 1) throw new AppError('CODE_INVALID')
+  if (sha256(`${id}:${proof.code}`) !== row.code_hash) throw new AppError('CODE_INVALID')
 }
 
 /** The resident answering and, when they answer at a kiosk, which one (the grant ends with its key). */

@@ -13,6 +13,9 @@ import type { Caller } from '../caller'
 import type { AppContext } from '../context'
 import { defineRoute } from '../routing'
 
+/** Per-address limit on answering grants (per instance); the per-grant limit of code tries is in the database. */
+const answerLimit = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }
+
 export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const inSession = (caller: Caller) => ({ helper: caller.staff!, sessionToken: caller.token! })
   /** The kiosk of the resident's session, when they answer at one (an ID-card sign-in there). */
@@ -36,11 +39,19 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
       params.id,
     ),
   )
-  defineRoute(app, ctx, 'approveConsent', async ({ params, body, caller }) =>
-    answerConsent(ctx, await answering(caller), params.id, body, true),
+  defineRoute(
+    app,
+    ctx,
+    'approveConsent',
+    async ({ params, body, caller }) => answerConsent(ctx, await answering(caller), params.id, body, true),
+    answerLimit,
   )
-  defineRoute(app, ctx, 'denyConsent', async ({ params, body, caller }) =>
-    answerConsent(ctx, await answering(caller), params.id, body, false),
+  defineRoute(
+    app,
+    ctx,
+    'denyConsent',
+    async ({ params, body, caller }) => answerConsent(ctx, await answering(caller), params.id, body, false),
+    answerLimit,
   )
   defineRoute(app, ctx, 'issueDelegatedToken', async ({ params, caller }) =>
     issueDelegatedToken(ctx, inSession(caller), params.id),
