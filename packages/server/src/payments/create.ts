@@ -146,7 +146,29 @@ export async function createPayment(
     const earlier = await replay(deps, principal, key, requestHash)
     if (earlier) return answer(deps, earlier)
   }
+  try {
+    return await pay(deps, payer, request, principal, billIds, requestHash, key)
+  } catch (error) {
+    // Same key, same answer, always (issue 19, D5): a request with this key may have committed
+    // since we looked (and paid these bills, so this one found them paid or claimed). Its answer
+    // is ours; only when the key is still unknown does the refusal stand.
+    if (key) {
+      const earlier = await replay(deps, principal, key, requestHash)
+      if (earlier) return answer(deps, earlier)
+    }
+    throw error
+  }
+}
 
+async function pay(
+  deps: PaymentsDeps,
+  payer: Payer,
+  request: CreatePaymentRequest,
+  principal: string,
+  billIds: readonly string[],
+  requestHash: string,
+  key: string | undefined,
+): Promise<Payment> {
   for (let attempt = 1; ; attempt++) {
     const { bills, totalFen } = await payableBills(deps, payer, billIds)
     const cash = request.method === 'counter-cash'
