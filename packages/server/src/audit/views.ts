@@ -3,6 +3,7 @@ import type { AuditEntryView } from '@bangban/core/api'
 import { maskName } from '@bangban/core/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
+import { AppError } from '../util/errors'
 import { paymentMethodOf } from './targets'
 
 export interface AuditFilter {
@@ -35,6 +36,13 @@ function actorName(row: {
   return null
 }
 
+/** An ISO time with any offset as the stored form (UTC, milliseconds); the contract checked it is a time. */
+function instant(iso: string): string {
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) throw new AppError('VALIDATION_FAILED', [{ where: 'query', problem: 'invalid_date' }])
+  return new Date(ms).toISOString()
+}
+
 export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): Promise<AuditEntryView[]> {
   let query = db
     .selectFrom('audit_log as a')
@@ -59,8 +67,10 @@ export async function auditEntries(db: Kysely<Database>, filter: AuditFilter): P
     ])
   if (filter.residentId) query = query.where('a.subject_id', '=', filter.residentId)
   if (filter.staffNo) query = query.where('s.staff_no', '=', filter.staffNo)
-  if (filter.from) query = query.where('a.at', '>=', filter.from)
-  if (filter.to) query = query.where('a.at', '<', filter.to)
+  // Instants, not text: 14:47+08:00 is 06:47Z. Stored times are toISOString() (UTC, milliseconds),
+  // so a bound given the same form compares correctly as text (issue 19, D9).
+  if (filter.from) query = query.where('a.at', '>=', instant(filter.from))
+  if (filter.to) query = query.where('a.at', '<', instant(filter.to))
   const rows = await query
     .orderBy('a.seq', 'desc')
     .limit(filter.limit ?? 200)
