@@ -163,7 +163,7 @@ export async function createPayment(
 async function pay(
   deps: PaymentsDeps,
   payer: Payer,
-  request: CreatePaymentRequest,
+  request: PaymentOrderRequest,
   principal: string,
   billIds: readonly string[],
   requestHash: string,
