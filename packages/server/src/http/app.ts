@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { RETRY_AFTER_SECONDS } from '../db/unavailable'
 import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
-import { logRequests } from './logging'
+import { RedactingLogController } from './logging'
 import { databaseReadiness } from './readiness'
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './trustProxy'
 import { adminRoutes } from './routes/admin'
@@ -47,8 +47,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: 64 * 1024,
-    // Our own request lines instead, with secrets taken out of the URL (logging.ts).
-    disableRequestLogging: true,
+    // Request lines with secrets taken out of the URL (logging.ts).
+    logController: new RedactingLogController(),
     // Only our own proxies may name the client (X-Forwarded-For): trusting any sender would let a
     // caller pick a fresh address, and a fresh allowance, on every request.
     trustProxy: options.trustProxy === false ? false : [...(options.trustProxy ?? [DEFAULT_TRUST_PROXY])],
@@ -57,7 +57,6 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
-  logRequests(app)
 
   await app.register(helmet, {
     // The API answers JSON only; the docs page needs its own scripts and styles.

@@ -2,10 +2,9 @@
  * What the request log says about a request: method, path and query with every secret-looking
  * parameter's value replaced (issue 19, D10). The consent and family QR tokens travel in the
  * query (`?qrToken=…`, the second factor proving the QR code was scanned); so may WeChat codes,
- * signatures or keys. Fastify's own request lines log the raw URL, so they are off and these
- * take their place.
+ * signatures or keys. Fastify's own request lines would log the raw URL.
  */
-import type { FastifyInstance } from 'fastify'
+import { LogController, type FastifyRequest } from 'fastify'
 
 /** Query parameters whose values never reach a log line. */
 const SECRET_PARAMETER = /token|key|secret|code|password|passwd|sign|ticket|auth|session|nonce|otp|qr/i
@@ -32,18 +31,22 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, at)}?${query.join('&')}`
 }
 
-/** Logs each request as Fastify would ("incoming request", "request completed"), URL redacted. */
-export function logRequests(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    request.log.info(
-      { req: { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip } },
-      'incoming request',
-    )
-  })
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
-      'request completed',
-    )
-  })
+/**
+ * Fastify's request lines with the URL redacted: "incoming request" (and a route not found) name
+ * the URL, so they are given again with redactUrl; the others name no URL and stay as they are.
+ */
+export class RedactingLogController extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (this.isLogDisabled(request)) return
+    request.log.info({ req: requestForLog(request) }, 'incoming request')
+  }
+
+  override routeNotFound(request: FastifyRequest): void {
+    if (this.isLogDisabled(request)) return
+    request.log.info({ req: requestForLog(request) }, 'Route not found')
+  }
+}
+
+function requestForLog(request: FastifyRequest) {
+  return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip }
 }
