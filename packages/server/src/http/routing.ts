@@ -3,8 +3,10 @@
  * and feed the OpenAPI document; its `auth` decides who may call it.
  */
 import {
+  checkTextInput,
   contract,
   IdempotencyKey,
+  type TextProblem,
   type Contract,
   type Principal,
   type RouteDef,
@@ -169,6 +171,17 @@ export function defineRoute<N extends RouteName>(
     // to a route learns nothing about what it expects.
     onRequest: async (request) => {
       callers.set(request, await identify(ctx, request, def))
+    },
+    // One rule for all text input, before the route's schema (core/api/text.ts, issue 19 D4).
+    preValidation: async (request) => {
+      const problems: TextProblem[] = []
+      for (const part of ['params', 'query', 'body'] as const) {
+        if (request[part] === undefined || request[part] === null) continue
+        const checked = checkTextInput(request[part], part)
+        problems.push(...checked.problems)
+        ;(request as { [key in typeof part]: unknown })[part] = checked.value
+      }
+      if (problems.length > 0) throw new AppError('VALIDATION_FAILED', problems)
     },
     handler: async (request, reply) => {
       const caller = callers.get(request) ?? nobody
