@@ -15,10 +15,11 @@ const LAYERS = {
   state: ['voice'], // the visit's state, in memory only
   ui: ['i18n'], // the UI kit: accessible controls, no app state
   visit: ['voice', 'i18n', 'platform', 'state', 'ui'], // API access, navigation, acting states, the screen's voice
+  entry: ['voice', 'i18n', 'platform', 'state', 'ui'], // writing without a keyboard: TextEntry, pad, keyboards
   queue: ['voice', 'i18n', 'platform', 'state', 'ui', 'visit'], // 取号 and calls to the counter
   frame: ['voice', 'i18n', 'platform', 'state', 'ui', 'visit', 'queue'], // the chrome around every screen
-  screens: ['voice', 'i18n', 'platform', 'state', 'ui', 'visit', 'queue', 'frame'], // the screens and their flows
-  app: ['voice', 'i18n', 'platform', 'state', 'ui', 'visit', 'queue', 'frame', 'screens'], // the root
+  screens: ['voice', 'i18n', 'platform', 'state', 'ui', 'visit', 'entry', 'queue', 'frame'], // the screens and their flows
+  app: ['voice', 'i18n', 'platform', 'state', 'ui', 'visit', 'entry', 'queue', 'frame', 'screens'], // the root
 }
 
 const layerRules = Object.entries(LAYERS).map(([folder, below]) => ({

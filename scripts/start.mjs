@@ -16,6 +16,10 @@ if (spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0) {
 }
 
 if (existsSync(`${root}packages/kiosk/package.json`) && !process.env.BANGBAN_SKIP_KIOSK_BUILD) {
+  // The 手写 pad's recogniser and the 拼音 keyboard's dictionary, from the npm packages (a few
+  // seconds); the kiosk build copies them beside the app. Without them the pad cannot recognise.
+  const data = spawnSync('pnpm', ['handwriting:data'], { cwd: root, stdio: 'inherit', env })
+  if (data.status !== 0) process.exit(data.status ?? 1)
   const build = spawnSync('pnpm', ['--filter', '@bangban/kiosk', 'build'], {
     cwd: root,
     stdio: 'inherit',

@@ -32,7 +32,7 @@ if (!env.TEST_DATABASE_URL) {
 
 step('test tools from Debian (Chromium, CJK fonts, espeak-ng, sox)', 'bash', ['scripts/ensure-test-tools.sh'])
 step('offline voice clips (espeak-ng, incremental)', 'pnpm', ['voice:clips'])
-step('handwriting recogniser data (from the npm packages)', 'pnpm', ['handwriting:data'])
+step('handwriting and pinyin data (from the npm packages)', 'pnpm', ['handwriting:data'])
 step('typecheck', 'pnpm', ['typecheck'])
 step('lint', 'pnpm', ['lint'])
 step('unit, property and service tests (jest)', 'pnpm', ['exec', 'jest', '--ci'])

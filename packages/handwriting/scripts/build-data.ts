@@ -5,14 +5,18 @@
  * - strokes.bin — candidate characters with their stroke medians (format.ts): GB 2312's 6,763
  *   simplified characters and Big5 level 1's traditional ones (those Make Me a Hanzi has), most
  *   frequent first;
- * - words.json — associations: the common words that begin with each character, per script.
+ * - words.json — associations: the common words that begin with each character, per script;
+ * - pinyin.txt — the pinyin keyboard's dictionary (src/pinyin.ts): common words and every
+ *   candidate character with their syllables (pinyin-pro), most frequent first.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { big5Level1Characters, gb2312Characters } from '../../../scripts/voice/charsets'
+import { pinyin } from 'pinyin-pro'
 import { encodeCharacters, SIMPLIFIED, TRADITIONAL, type StoredChar } from '../src/format'
 import type { WordData } from '../src/associations'
+import { encodePinyin, type PinyinEntry } from '../src/pinyin'
 import {
   characterFrequencies,
   jiebaWords,
@@ -116,6 +120,63 @@ export function buildWords(): WordData {
   return out
 }
 
+/** Words of 2–4 characters the pinyin keyboard offers, the most frequent of jieba's. */
+export const PINYIN_WORDS = 60000
+
+/** How much less often a character is meant by a reading other than its usual one. */
+const SECONDARY_READING = 0.001
+
+/** Toneless syllables with v for ü (what the keyboard types); null when one is not pinyin. */
+function syllablesOf(text: string, multiple = false): string[] | null {
+  const out = pinyin(text, { toneType: 'none', type: 'array', v: true, multiple })
+  return out.every((s) => /^[a-z]+$/.test(s)) ? out : null
+}
+
+/**
+ * The pinyin keyboard's dictionary: every candidate character under each of its readings, and
+ * the most frequent words whose characters are all candidates, in order of frequency; the Hong
+ * Kong form beside each (OpenCC).
+ */
+export function buildPinyin(options: { words?: number } = {}): PinyinEntry[] {
+  const frequency = characterFrequencies()
+  const chars = candidateCharacters()
+  const simplifiedSet = new Set(gb2312Characters())
+  const entries: Array<PinyinEntry & { frequency: number }> = []
+  for (const { char, flags } of chars) {
+    // A traditional character is typed by the readings of its simplified form.
+    const simplified = flags & SIMPLIFIED ? char : toSimplified(char)
+    if (!(flags & SIMPLIFIED) && simplifiedSet.has(simplified)) continue
+    const readings = syllablesOf(simplified, true)
+    if (!readings) continue
+    const f = Math.max(frequency.get(simplified) ?? 0, frequency.get(char) ?? 0)
+    // pinyin-pro lists the usual reading first: the others (说 as shui, 六 as lu) come far later.
+    readings.forEach((reading, i) =>
+      entries.push({
+        simplified,
+        traditional: flags & SIMPLIFIED ? toTraditional(char) : char,
+        syllables: [reading],
+        frequency: i === 0 ? f : f * SECONDARY_READING,
+      }),
+    )
+  }
+  const words = jiebaWords()
+    .filter(({ word }) => {
+      const n = [...word].length
+      return n >= 2 && n <= 4 && [...word].every((c) => simplifiedSet.has(c))
+    })
+    .sort((a, b) => b.frequency - a.frequency)
+    .slice(0, options.words ?? PINYIN_WORDS)
+  for (const { word, frequency: f } of words) {
+    const syllables = syllablesOf(word)
+    if (syllables && syllables.length === [...word].length)
+      entries.push({ simplified: word, traditional: toTraditional(word), syllables, frequency: f })
+  }
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.frequency - a.e.frequency || a.i - b.i)
+    .map(({ e }) => ({ simplified: e.simplified, traditional: e.traditional, syllables: e.syllables }))
+}
+
 if (require.main === module) {
   mkdirSync(OUT_DIR, { recursive: true })
   const started = Date.now()
@@ -123,9 +184,12 @@ if (require.main === module) {
   const words = new TextEncoder().encode(JSON.stringify(buildWords()))
   writeFileSync(join(OUT_DIR, 'strokes.bin'), strokes)
   writeFileSync(join(OUT_DIR, 'words.json'), words)
+  const pinyinText = new TextEncoder().encode(encodePinyin(buildPinyin()))
+  writeFileSync(join(OUT_DIR, 'pinyin.txt'), pinyinText)
   const kb = (b: Uint8Array) =>
     `${(b.length / 1024).toFixed(0)} KB (${(gzipSync(b).length / 1024).toFixed(0)} KB gzipped)`
   console.log(`assets/handwriting/strokes.bin: ${kb(strokes)}`)
   console.log(`assets/handwriting/words.json: ${kb(words)}`)
+  console.log(`assets/handwriting/pinyin.txt: ${kb(pinyinText)}`)
   console.log(`made in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

@@ -12,4 +12,14 @@ export {
 } from './recognizer'
 export { createAssociations, type Associations, type WordData } from './associations'
 export { decodeCharacters, encodeCharacters, type StoredChar } from './format'
-export { FILES, loadHandwriting, type Handwriting } from './load'
+export { FILES, loadHandwriting, loadPinyin, type Handwriting } from './load'
+export {
+  createPinyinIndex,
+  decodePinyin,
+  encodePinyin,
+  segmentWith,
+  type PinyinCandidate,
+  type PinyinEntry,
+  type PinyinIndex,
+  type Segmentation,
+} from './pinyin'

@@ -4,6 +4,7 @@
  * `handwriting/`). Platform-free: the caller passes its fetch.
  */
 import { createAssociations, type Associations, type WordData } from './associations'
+import { createPinyinIndex, type PinyinIndex } from './pinyin'
 import { createRecognizer, type Recognizer, type Script } from './recognizer'
 
 export interface Handwriting {
@@ -12,11 +13,15 @@ export interface Handwriting {
 }
 
 /** The files under the base URL, by name. */
-export const FILES = { strokes: 'strokes.bin', words: 'words.json' } as const
+export const FILES = { strokes: 'strokes.bin', words: 'words.json', pinyin: 'pinyin.txt' } as const
 
-type Fetch = (
-  url: string,
-) => Promise<{ ok: boolean; status: number; arrayBuffer(): Promise<ArrayBuffer>; json(): Promise<unknown> }>
+type Fetch = (url: string) => Promise<{
+  ok: boolean
+  status: number
+  arrayBuffer(): Promise<ArrayBuffer>
+  json(): Promise<unknown>
+  text?(): Promise<string>
+}>
 
 const loaded = new Map<string, Promise<{ strokes: Uint8Array; words: WordData }>>()
 
@@ -43,4 +48,23 @@ export function loadHandwriting(base: string, script: Script, fetchFn: Fetch): P
     recognizer: createRecognizer(strokes, { script }),
     associations: createAssociations(words, { script }),
   }))
+}
+
+const pinyinLoaded = new Map<string, Promise<string>>()
+
+/**
+ * The pinyin keyboard's dictionary for a script, from `base`: fetched once per base (the first
+ * time the 拼音 keyboard opens), shared by both scripts; a failed fetch is retried on the next call.
+ */
+export function loadPinyin(base: string, script: Script, fetchFn: Fetch): Promise<PinyinIndex> {
+  let text = pinyinLoaded.get(base)
+  if (!text) {
+    text = fetchFn(`${base}${FILES.pinyin}`).then(async (response) => {
+      if (!response.ok) throw new Error(`pinyin data: HTTP ${response.status}`)
+      return response.text ? response.text() : new TextDecoder().decode(await response.arrayBuffer())
+    })
+    pinyinLoaded.set(base, text)
+    text.catch(() => pinyinLoaded.delete(base))
+  }
+  return text.then((data) => createPinyinIndex(data, { script }))
 }

@@ -1,5 +1,6 @@
 import { encodeCharacters, SIMPLIFIED } from '../src/format'
-import { loadHandwriting } from '../src/load'
+import { loadHandwriting, loadPinyin } from '../src/load'
+import { encodePinyin } from '../src/pinyin'
 
 const strokes = encodeCharacters([
   {
@@ -55,5 +56,33 @@ describe('loading the data in the kiosk', () => {
     const { fetch } = fakeFetch(true)
     await expect(loadHandwriting('./hw-b/', 'simplified', fetch)).rejects.toThrow(/HTTP 503/)
     await expect(loadHandwriting('./hw-b/', 'simplified', fetch)).resolves.toBeDefined()
+  })
+})
+
+describe('loading the pinyin dictionary in the kiosk', () => {
+  const text = encodePinyin([
+    { simplified: '路', traditional: '路', syllables: ['lu'] },
+    { simplified: '路灯', traditional: '路燈', syllables: ['lu', 'deng'] },
+  ])
+  it('fetches it once from the base for both scripts, and retries after a failure', async () => {
+    const asked: string[] = []
+    let fail = true
+    const fetch = async (url: string) => {
+      asked.push(url)
+      const ok = !fail
+      fail = false
+      return {
+        ok,
+        status: ok ? 200 : 503,
+        arrayBuffer: async () => new TextEncoder().encode(text).buffer as ArrayBuffer,
+        json: async () => ({}),
+      }
+    }
+    await expect(loadPinyin('./py/', 'simplified', fetch)).rejects.toThrow('HTTP 503')
+    const simplified = await loadPinyin('./py/', 'simplified', fetch)
+    const traditional = await loadPinyin('./py/', 'traditional', fetch)
+    expect(asked).toEqual(['./py/pinyin.txt', './py/pinyin.txt'])
+    expect(simplified.candidates('ludeng', 1)[0]?.text).toBe('路灯')
+    expect(traditional.candidates('ludeng', 1)[0]?.text).toBe('路燈')
   })
 })

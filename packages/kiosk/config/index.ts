@@ -5,6 +5,7 @@ import type { UserConfigExport } from '@tarojs/cli'
 
 const sharedSrc = path.resolve(__dirname, '../../shared/src')
 const coreSrc = path.resolve(__dirname, '../../core/src')
+const handwritingSrc = path.resolve(__dirname, '../../handwriting/src')
 /** The voice clips and their inventories, made by `pnpm voice:clips` (see assets/voice/README.md). */
 const voiceClips = path.resolve(__dirname, '../../../assets/voice/clips')
 /** The handwriting recogniser's data, made by `pnpm handwriting:data` (packages/handwriting/README.md). */
@@ -44,7 +45,11 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       BANGBAN_PLATFORM: JSON.stringify('kiosk'),
       BANGBAN_SIMULATORS: JSON.stringify(!production),
     },
-    alias: { '@bangban/shared': sharedSrc, '@bangban/core': coreSrc },
+    alias: {
+      '@bangban/shared': sharedSrc,
+      '@bangban/core': coreSrc,
+      '@bangban/handwriting': path.join(handwritingSrc, 'index.ts'),
+    },
     // Served beside the app at ./voice/ and ./handwriting/ (fetched when the pad first opens). Not
     // generated yet: the kiosk falls back to the OS voice; the pad has no recogniser.
     copy: copied.length > 0 ? { patterns: copied, options: {} } : undefined,
@@ -53,7 +58,7 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: [],
-      compile: { include: [sharedSrc, coreSrc] },
+      compile: { include: [sharedSrc, coreSrc, handwritingSrc] },
       // Sizes are CSS px on the kiosk: no rem conversion of our tokens.
       postcss: { pxtransform: { enable: false, config: {} }, autoprefixer: { enable: true, config: {} } },
       htmlPluginOption: { template: path.resolve(__dirname, '../src/index.html') },

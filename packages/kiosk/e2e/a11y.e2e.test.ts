@@ -11,6 +11,7 @@ import { createI18n } from '@bangban/core/i18n'
 import { ownChecks } from './audit/checks'
 import { writeReport, type AuditRecord } from './audit/report'
 import { axe, fullShot, insertIdCard, startHarness, type Harness } from './harness'
+import { signInStaffByTouch } from './writing'
 
 const OUT = resolve(__dirname, '../../../test-results/a11y')
 const RESIDENT = { name: '王小明', idNumber: '11010519491231002X' }
@@ -225,9 +226,7 @@ describe('accessibility audit of every kiosk screen', () => {
 
         await tap(page, page.getByTestId('staff-entry'))
         await audit(page, `${tag}-staff-signin`)
-        await shown(page.getByTestId('staff-no')).fill(HELPER.staffNo)
-        await shown(page.getByTestId('staff-password')).fill(HELPER.password)
-        await tap(page, page.getByTestId('staff-sign-in'))
+        await signInStaffByTouch(page, HELPER.staffNo, HELPER.password)
         await audit(page, `${tag}-helper-console`)
         await shown(page.getByTestId('start-assist')).click()
         await shown(page.getByTestId('consent-code')).waitFor()

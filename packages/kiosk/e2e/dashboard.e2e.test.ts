@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core'
 import { idCheckChar, shanghaiDate, shanghaiToInstant, addDays } from '@bangban/core/domain'
 import type { Clock } from '../../server/src/util/clock'
 import { axe, callApi, expectNoIdentifiers, newKioskPage, shot, startHarness, type Harness } from './harness'
+import { signInStaffByTouch, typeOnKeys } from './writing'
 
 const PASSWORD = 'demo-pass-123'
 const DEMO = { name: '王小明', idNumber: '11010519491231002X' }
@@ -107,9 +108,7 @@ describe('operators dashboard (运营看板) at the kiosk', () => {
 
     const page = await newKioskPage(harness)
     await page.getByRole('button', { name: '工作人员' }).click()
-    await page.getByLabel('工号').fill('A0001')
-    await page.getByLabel('密码').fill(PASSWORD)
-    await page.getByRole('button', { name: '登录' }).click()
+    await signInStaffByTouch(page, 'A0001', PASSWORD)
 
     await page.getByRole('heading', { name: '运营看板', level: 1 }).waitFor()
     await page.getByText('管理员：赵站长（A0001）').waitFor()
@@ -137,7 +136,10 @@ describe('operators dashboard (运营看板) at the kiosk', () => {
     await check(page, 'zh-CN-admin-dashboard')
 
     // The audit trail, searched by the helper's staff number, today.
-    await page.getByLabel('帮办员工号（可不填）').fill('h1001')
+    const helperNo = page.getByTestId('audit-staff-no')
+    await helperNo.getByTestId('audit-staff-no-box').click()
+    await typeOnKeys(helperNo, 'H1001')
+    await helperNo.getByTestId('entry-key-done').click()
     await page.getByRole('radio', { name: '今天' }).click()
     await page.getByRole('button', { name: '查询', exact: true }).click()
     const results = page.getByTestId('audit-line')
@@ -168,9 +170,7 @@ describe('operators dashboard (运营看板) at the kiosk', () => {
     const page = await newKioskPage(harness)
     await page.getByRole('radio', { name: 'English' }).click()
     await page.getByRole('button', { name: 'Staff' }).click()
-    await page.getByLabel('Staff number').fill('A0001')
-    await page.getByLabel('Password').fill(PASSWORD)
-    await page.getByLabel('Password').press('Enter')
+    await signInStaffByTouch(page, 'A0001', PASSWORD)
     await page.getByRole('heading', { name: 'Operations dashboard', level: 1 }).waitFor()
     await page.getByRole('img', { name: /^Chart of appointments today: 全科: 1; 中医科: 0/ }).waitFor()
     await page
@@ -187,9 +187,7 @@ describe('operators dashboard (运营看板) at the kiosk', () => {
   it('sends a helper to the console, not the dashboard', async () => {
     const page = await newKioskPage(harness)
     await page.getByRole('button', { name: '工作人员' }).click()
-    await page.getByLabel('工号').fill('H1002')
-    await page.getByLabel('密码').fill(PASSWORD)
-    await page.getByLabel('密码').press('Enter')
+    await signInStaffByTouch(page, 'H1002', PASSWORD)
     await page.getByRole('heading', { name: '帮办台' }).waitFor()
     await expect(page.getByRole('button', { name: '运营看板' }).count()).resolves.toBe(0)
   })

@@ -18,6 +18,7 @@ import {
   startHarness,
   type Harness,
 } from './harness'
+import { writeStaffSignIn } from './writing'
 
 const RESIDENT = { name: '王小明', idNumber: '11010519491231002X' }
 const HELPER = { staffNo: 'H1001', password: 'demo-pass-123' }
@@ -42,11 +43,9 @@ describe('assisted service (代帮办) at the kiosk', () => {
     return { status, body }
   }
 
-  async function signInHelper(page: Page, names: { entry: RegExp; staffNo: string; password: string }) {
+  async function signInHelper(page: Page, names: { entry: RegExp }) {
     await page.getByRole('button', { name: names.entry }).click()
-    await page.getByLabel(names.staffNo).waitFor()
-    await page.getByLabel(names.staffNo).fill(HELPER.staffNo)
-    await page.getByLabel(names.password).fill(HELPER.password)
+    await writeStaffSignIn(page, HELPER.staffNo, HELPER.password)
   }
 
   it('a helper books and takes cash for a resident who approves at the kiosk; the resident sees both', async () => {
@@ -57,14 +56,14 @@ describe('assisted service (代帮办) at the kiosk', () => {
     await entry.focus()
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { name: '工作人员登录' }).waitFor()
-    await page.getByLabel('工号').fill('H1001')
-    await page.getByLabel('密码').fill('wrong-password')
+    await writeStaffSignIn(page, 'H1001', 'wrong-password')
     await page.getByRole('button', { name: '登录' }).click()
     await page.getByText('工号或密码不对').waitFor()
-    await expect(page.getByLabel('密码').inputValue()).resolves.toBe('')
-    await page.getByLabel('密码').fill(HELPER.password)
+    // The refused password is gone from the screen's state: nothing to show behind the dots.
+    await expect(page.getByTestId('staff-password-value').count()).resolves.toBe(0)
+    await writeStaffSignIn(page, HELPER.staffNo, HELPER.password)
     await check(page, 'zh-CN-staff-signin')
-    await page.getByLabel('密码').press('Enter')
+    await page.getByRole('button', { name: '登录' }).click()
 
     await page.getByRole('heading', { name: '帮办台' }).waitFor()
     await page.getByText(/帮办员：.+（H1001）/).waitFor()
@@ -191,11 +190,7 @@ describe('assisted service (代帮办) at the kiosk', () => {
     const page = await newKioskPage(harness)
     await page.getByRole('radio', { name: 'English' }).click()
     await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor()
-    await signInHelper(page, {
-      entry: /^Staff$/,
-      staffNo: 'Staff number',
-      password: 'Password',
-    })
+    await signInHelper(page, { entry: /^Staff$/ })
     await check(page, 'en-staff-signin')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('heading', { name: 'Helper console' }).waitFor()

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { createI18n, type Language } from '@bangban/core/i18n'
 import { normalizeFreeText } from '@bangban/core/speech'
 import { axe, newKioskPage, shot, spoken, startHarness, type Harness } from './harness'
+import { signInStaffByTouch } from './writing'
 
 /** What the kiosk asks the voice to say for a key (numbers already read as words). */
 function said(key: string, values: Record<string, string | number>, lang: Language = 'zh-CN'): string {
@@ -86,9 +87,7 @@ describe('counter queue (取号 and 叫号) at the kiosk', () => {
     // The helper, at the counter's own kiosk.
     const helper = await newKioskPage(harness)
     await helper.getByRole('button', { name: '工作人员' }).click()
-    await helper.getByLabel('工号').fill('H1001')
-    await helper.getByLabel('密码').fill('demo-pass-123')
-    await helper.getByRole('button', { name: '登录' }).click()
+    await signInStaffByTouch(helper, 'H1001', 'demo-pass-123')
     await helper.getByRole('heading', { name: '帮办台' }).waitFor()
     await helper.getByText('正在排队：2 人').waitFor({ timeout: 15_000 })
     await helper.getByRole('radio', { name: '2 号窗口' }).click()

@@ -12,7 +12,8 @@ export const SHELL_CSP = [
   "connect-src 'self'",
   "font-src 'self' data:",
   "manifest-src 'none'",
-  "worker-src 'none'",
+  // The handwriting and pinyin worker (src/textInput/worker.ts), a script of the app itself.
+  "worker-src 'self'",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

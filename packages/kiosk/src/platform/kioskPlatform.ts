@@ -14,6 +14,7 @@ import QRCode from 'qrcode'
 import { bridgeDevices, endShellSession, loadShellKey, shellBridge, withShellVoices } from './shellBridge'
 import { kioskSpeaker } from './kioskSpeaker'
 import { simulatedDevices } from './simulator'
+import { workerTextInput } from '../textInput/engine'
 
 /**
  * The service tells a kiosk UI it serves in demo mode which key to use; a real kiosk gets it from
@@ -115,6 +116,7 @@ export function createKioskPlatform(): Platform {
     extraHeaders: headers,
     speaker,
     devices,
+    textInput: workerTextInput(),
     payment: {
       method: 'wechat-native',
       renderQr: (text) => QRCode.toDataURL(text, { errorCorrectionLevel: 'M', margin: 2, width: 480 }),

@@ -83,6 +83,8 @@ describe('the CSP', () => {
     expect(directives['connect-src']).toBe("'self'")
     expect(directives['object-src']).toBe("'none'")
     expect(directives['frame-src']).toBe("'none'")
+    // The handwriting and pinyin worker is a script of the app itself, nothing else.
+    expect(directives['worker-src']).toBe("'self'")
     expect(SHELL_CSP).not.toMatch(/unsafe-eval|https?:|\*/)
   })
 })

@@ -5,6 +5,7 @@
 import type { Transport } from '@bangban/core/api/client'
 import type { VoiceListener } from '../voice/commands/listener'
 import type { Speaker } from '../voice/speaker'
+import type { TextInputEngine } from './textInput'
 
 export type PlatformKind = 'kiosk' | 'weapp'
 
@@ -83,6 +84,11 @@ export interface Platform {
   readonly listener?: VoiceListener
   /** Present at the kiosk only. */
   readonly devices?: KioskDevices
+  /**
+   * Handwriting and pinyin for the on-screen pad and keyboards, where this door draws its own
+   * input (the kiosk); absent in the mini-program, which has WeChat's keyboard and voice input.
+   */
+  readonly textInput?: TextInputEngine
   readonly payment: PaymentAdapter
   /** Present in the mini-program only. */
   readonly wechat?: WechatAdapter

@@ -11,10 +11,9 @@ import { Button } from '../ui/Button'
 import { ChoiceList } from '../ui/Choice'
 import { Heading } from '../ui/Heading'
 import { Keypad } from '../ui/Keypad'
-import { Pressable } from '../ui/Pressable'
 import { ScreenFrame } from '../frame/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
-import { TextField } from '../ui/TextField'
+import { TextEntry } from '../entry/TextEntry'
 import { maskDigits } from '@bangban/core/format/digits'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
@@ -36,7 +35,6 @@ import {
   submissionOf,
   titleKeyOf,
 } from './request/flow'
-import { a11y } from '../ui/a11y'
 
 export function RequestScreen() {
   const t = useT()
@@ -133,30 +131,20 @@ export function RequestScreen() {
       ) : null}
       {step === 2 ? (
         <>
-          <Heading level={2} text={t('request.pickPhrases')} />
-          <View
-            className="bb-choices bb-columns-2"
-            {...a11y({ role: 'group', 'aria-label': t('request.pickPhrases') })}
-          >
-            {phraseOptions.map((p) => (
-              <Pressable
-                key={p}
-                role="checkbox"
-                selected={phrases.includes(p)}
-                label={p}
-                onPress={() => dispatch({ type: 'togglePhrase', phrase: p })}
-                className="bb-choice"
-              >
-                <Text className="bb-choice-label">{p}</Text>
-              </Pressable>
-            ))}
-          </View>
-          <Heading level={2} text={t('request.orType')} />
-          <TextField
-            label={t('request.orType')}
+          <TextEntry
+            kind="prose"
+            label={t('request.what')}
             value={typed}
+            shown={description}
             onChange={(text) => dispatch({ type: 'type', text })}
             maxLength={MAX_TYPED}
+            phrases={{
+              options: phraseOptions,
+              hint: t('request.pickPhrases'),
+              selected: phrases,
+              onToggle: (phrase) => dispatch({ type: 'togglePhrase', phrase }),
+            }}
+            testId="describe"
           />
           <View className="bb-actions">
             <Button
@@ -182,13 +170,14 @@ export function RequestScreen() {
           ) : (
             <Waiting text={t('common.loading')} />
           )}
-          <Heading level={2} text={t('request.addressDetail')} />
-          <TextField
+          <TextEntry
+            kind="address"
             label={t('request.addressDetail')}
             value={address}
             onChange={(text) => dispatch({ type: 'typeAddress', text })}
             maxLength={MAX_ADDRESS}
-            short
+            startClosed
+            testId="address"
           />
           <Heading level={2} text={t('request.phoneLabel')} />
           <Keypad

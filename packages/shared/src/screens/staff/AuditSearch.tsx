@@ -20,7 +20,7 @@ import { ErrorView } from '../ErrorView'
 import { asApiError } from '../../visit/useApi'
 import { AUDIT_RANGES, auditRange, auditSentence, staffNoQuery, type AuditRange } from './dashboard'
 import { auditActionKey } from '@bangban/core/i18n/auditAction'
-import { StaffInput } from './StaffInput'
+import { TextEntry } from '../../entry/TextEntry'
 import { useStaffApi } from '../../visit/staffSession'
 
 const LIMIT = 100
@@ -90,7 +90,8 @@ export function AuditSearch({ date, onSay }: { date: LocalDate; onSay: (text: st
       <Heading level={2} text={t('dashboard.audit.title')} />
       <Text className="bb-text bb-muted">{t('dashboard.audit.hint')}</Text>
       <View className="bb-card bb-form bb-audit-form">
-        <StaffInput
+        <TextEntry
+          kind="staffNo"
           label={t('dashboard.audit.staffNo')}
           value={staffNo}
           onChange={(value) => {
@@ -98,7 +99,7 @@ export function AuditSearch({ date, onSay }: { date: LocalDate; onSay: (text: st
             setBadStaffNo(false)
           }}
           maxLength={16}
-          onSubmit={() => void search()}
+          startClosed
           testId="audit-staff-no"
         />
         {badStaffNo ? <Notice kind="error" title={t('dashboard.audit.badStaffNo')} /> : null}

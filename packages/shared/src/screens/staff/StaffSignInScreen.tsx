@@ -1,6 +1,7 @@
 /**
- * 工作人员登录: staff number and password on the system keyboard. Only helpers (and admins) may
- * use the console; the password lives in this screen's state until the answer and is never logged.
+ * 工作人员登录: staff number and password on the kiosk's on-screen keys (no keyboard needed), one
+ * field open at a time. Only helpers (and admins) may use the console; the password lives in this
+ * screen's state until the answer, is masked unless 显示密码 is ticked, and is never logged.
  */
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
@@ -17,7 +18,7 @@ import { ErrorView } from '../ErrorView'
 import { goBack, relaunchTo } from '../../visit/nav'
 import { asApiError } from '../../visit/useApi'
 import { staffLanding } from './logic'
-import { StaffInput } from './StaffInput'
+import { TextEntry } from '../../entry/TextEntry'
 import { apiWithToken, useTokenApi } from '../../visit/staffSession'
 
 const CONSOLE_ROLES = ['helper', 'admin'] as const
@@ -28,8 +29,8 @@ export function StaffSignInScreen() {
   const api = useTokenApi(null)
   const [staffNo, setStaffNo] = useState('')
   const [password, setPassword] = useState('')
-  /** A new key empties the (uncontrolled) password field. */
-  const [passwordField, setPasswordField] = useState(0)
+  /** Which field's keys are on screen. */
+  const [field, setField] = useState<'staffNo' | 'password' | null>('staffNo')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const [notAllowed, setNotAllowed] = useState(false)
@@ -43,7 +44,6 @@ export function StaffSignInScreen() {
     setNotAllowed(false)
     const secret = password
     setPassword('')
-    setPasswordField((n) => n + 1)
     try {
       const answer = await api.call('staffSignIn', { body: { staffNo: staffNo.trim(), password: secret } })
       if (!answer.staff.roles.some((role) => (CONSOLE_ROLES as readonly string[]).includes(role))) {
@@ -76,22 +76,27 @@ export function StaffSignInScreen() {
   return (
     <ScreenFrame title={t('staff.signInTitle')} onRepeat={repeat} onBack={goBack}>
       <Text className="bb-text">{t('staff.signInHint')}</Text>
-      <View className="bb-card bb-form">
-        <StaffInput
+      <View className="bb-card bb-entry-form">
+        <TextEntry
+          kind="staffNo"
           label={t('staff.staffNo')}
           value={staffNo}
           onChange={setStaffNo}
           maxLength={16}
+          open={field === 'staffNo'}
+          onOpen={() => setField('staffNo')}
+          onDone={() => setField('password')}
           testId="staff-no"
         />
-        <StaffInput
-          key={passwordField}
+        <TextEntry
+          kind="password"
           label={t('staff.password')}
           value={password}
           onChange={setPassword}
-          password
           maxLength={128}
-          onSubmit={() => void signIn()}
+          open={field === 'password'}
+          onOpen={() => setField('password')}
+          onDone={() => setField(null)}
           testId="staff-password"
         />
       </View>

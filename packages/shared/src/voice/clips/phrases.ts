@@ -19,6 +19,7 @@ export const SPOKEN_PATHS = [
   'records.rated',
   'records.reopened',
   'request.phrases',
+  'textEntry.spoken',
   'billKinds',
   'format.weekdays',
   'format.morning',
