@@ -6,6 +6,7 @@
  */
 import type { Logger } from 'pino'
 import { paymentsDeps } from './http/routes/payments'
+import { signTreeHead } from './audit/tree'
 import { reconcilePayments } from './payments/orders'
 import { superviseRequests } from './requests/escalation'
 import type { Service } from './service'
@@ -14,6 +15,8 @@ import { sendAppointmentReminders, sendRequestUpdates } from './wechat/messages'
 export const PAYMENT_RECONCILE_MS = 60_000
 export const REQUEST_SUPERVISE_MS = 5 * 60_000
 export const WECHAT_MESSAGES_MS = 60_000
+/** How often the audit log's head is signed and witnessed (when entries were added). */
+export const AUDIT_HEAD_MS = 60_000
 
 function every(ms: number, name: string, logger: Pick<Logger, 'error'>, work: () => Promise<unknown>) {
   let running = false
@@ -36,6 +39,15 @@ export function startBackgroundWork(service: Service, logger: Logger): { stop():
     every(PAYMENT_RECONCILE_MS, 'payment reconciliation', logger, () => reconcilePayments(deps)),
     every(REQUEST_SUPERVISE_MS, 'request supervision', logger, () =>
       superviseRequests(service.ctx.db, service.ctx.clock),
+    ),
+    every(AUDIT_HEAD_MS, 'audit tree head', logger, () =>
+      signTreeHead(
+        service.ctx.db,
+        service.ctx.audit.leaves,
+        service.ctx.audit.signer,
+        service.ctx.audit.witnessDir,
+        service.ctx.clock.now(),
+      ),
     ),
     every(WECHAT_MESSAGES_MS, 'WeChat messages', logger, async () => {
       const deps = {

@@ -19,6 +19,10 @@ const Env = z.object({
   BANGBAN_KIOSK_KEY: z.string().min(16, 'must be at least 16 characters').max(256).optional(),
   BANGBAN_DEMO_STAFF_PASSWORD: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
   BANGBAN_KIOSK_DIR: z.string().optional(),
+  /** Ed25519 key (PKCS#8 PEM) that signs the audit log's tree heads; never in the database. */
+  BANGBAN_AUDIT_KEY_FILE: z.string().optional(),
+  /** Where this instance appends every signed tree head (the operator ships it elsewhere). */
+  BANGBAN_AUDIT_WITNESS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BANGBAN_SESSION_MINUTES_KIOSK: z.coerce.number().int().min(1).max(240).default(30),
   BANGBAN_SESSION_HOURS_PHONE: z.coerce

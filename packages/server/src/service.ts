@@ -12,6 +12,8 @@ import type { SmsProvider } from './auth/sms'
 import { ensureSlots } from './booking/schedule'
 import type { Config } from './config'
 import { connect, migrate, type Store } from './db/connect'
+import { auditSigning } from './audit/setup'
+import { signTreeHead } from './audit/tree'
 import { buildApp } from './http/app'
 import { serveKioskUi } from './http/kioskUi'
 import type { AppContext } from './http/context'
@@ -80,10 +82,13 @@ export async function createService(options: ServiceOptions): Promise<Service> {
         )
     }
     await ensureSlots(store.db, clock)
+    const audit = auditSigning(config, store.db)
+    await signTreeHead(store.db, audit.leaves, audit.signer, audit.witnessDir, clock.now())
     const sms =
       options.sms ??
       createSmsProvider(config.sms, { clock, ...(options.logger ? { log: options.logger } : {}) })
     const ctx: AppContext = {
+      audit,
       db: store.db,
       engine: store.engine,
       clock,

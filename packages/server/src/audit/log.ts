@@ -116,7 +116,7 @@ export async function verifyChain(
 
 /** The triggers that keep audit_log append-only, per engine (see migration 006). */
 export const APPEND_ONLY_GUARDS: Readonly<Record<Engine, readonly string[]>> = {
-  sqlite: ['audit_log_no_delete', 'audit_log_no_update'],
+  sqlite: ['audit_log_no_delete', 'audit_log_no_replace', 'audit_log_no_update'],
   postgres: ['audit_log_no_truncate', 'audit_log_no_update'],
 }
 

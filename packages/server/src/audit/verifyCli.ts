@@ -5,6 +5,8 @@
 import { loadConfig } from '../config'
 import { connect, migrate } from '../db/connect'
 import { APPEND_ONLY_GUARDS, appendOnlyGuards, verifyChain } from './log'
+import { auditPaths } from './setup'
+import { loadAuditSigner, readWitness, verifyHeads } from './tree'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -20,6 +22,21 @@ async function main(): Promise<void> {
     } else {
       console.warn(`audit chain OK: ${entries} entries verify`)
     }
+    // Signed heads: each signature, each root against the entries, consistency between heads, and
+    // the heads this instance witnessed (or --witness FILE) not ahead of the log.
+    const paths = auditPaths(config)
+    const witnessArg = process.argv.indexOf('--witness')
+    const witnessFile = witnessArg > 0 ? process.argv[witnessArg + 1]! : paths.witnessFile
+    const signer = loadAuditSigner(paths.keyFile, { create: false })
+    const heads = await verifyHeads(store.db, signer.publicKey, readWitness(witnessFile))
+    for (const problem of heads.problems) {
+      console.error(`audit tree head PROBLEM: ${JSON.stringify(problem)}`)
+      process.exitCode = 2
+    }
+    if (heads.problems.length === 0)
+      console.warn(
+        `audit tree heads OK: ${heads.heads} signed heads (key ${signer.keyId}) verify and are consistent`,
+      )
     // A chain that verifies today can still be rewritten tomorrow once the guard is gone.
     const present = await appendOnlyGuards(store.db, store.engine)
     const missing = APPEND_ONLY_GUARDS[store.engine].filter((name) => !present.includes(name))

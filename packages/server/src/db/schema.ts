@@ -494,6 +494,7 @@ export interface Database {
   bills: BillsTable
   audit_log: AuditLogTable
   audit_head: AuditHeadTable
+  audit_tree_heads: AuditTreeHeadsTable
   consents: ConsentsTable
   delegated_sessions: DelegatedSessionsTable
   queue_tickets: QueueTicketsTable
@@ -516,4 +517,13 @@ export interface Database {
   family_sessions: FamilySessionsTable
   billers: BillersTable
   import_runs: ImportRunsTable
+}
+
+/** Signed heads of the audit log's Merkle tree (append-only; the key that signs is not in the database). */
+export interface AuditTreeHeadsTable {
+  tree_size: number
+  root_hash: string
+  signed_at: string
+  key_id: string
+  signature: string
 }

@@ -1,4 +1,6 @@
+import type { Hash } from '@bangban/core/audit'
 import type { Kysely } from 'kysely'
+import type { AuditSigner } from '../audit/tree'
 import type { SmsProvider } from '../auth/sms'
 import type { Engine } from '../db/engine'
 import type { Database } from '../db/schema'
@@ -10,6 +12,12 @@ import type { WechatNotifier } from '../wechat/notifier'
 
 /** What every route handler may use. */
 export interface AppContext {
+  /** Signs the audit log's tree heads (key outside the database) and witnesses them in a folder. */
+  readonly audit: {
+    readonly signer: AuditSigner
+    readonly witnessDir: string | null
+    readonly leaves: () => Promise<readonly Hash[]>
+  }
   readonly db: Kysely<Database>
   readonly engine: Engine
   readonly clock: Clock

@@ -54,6 +54,16 @@ export function testDatabase(engine: Engine): TestDatabase {
   }
 }
 
+/**
+ * On PostgreSQL each test database is a schema of one database: its audit heads are witnessed in a
+ * folder of its own (on SQLite the default, beside the file, is its own already).
+ */
+export function auditWitnessEnv(database: TestDatabase): Record<string, string> {
+  return database.schema
+    ? { BANGBAN_AUDIT_WITNESS_DIR: join(tmpdir(), `bangban-witness-${database.schema}`) }
+    : {}
+}
+
 export type ManualClock = ReturnType<typeof manualClock>
 /** A test service: the demo data, the test kiosk key and staff password, and a clock the test moves. */
 export type Started = Service & { clock: ManualClock }
@@ -74,6 +84,7 @@ export async function startService(
     BANGBAN_KIOSK_KEY: KIOSK_KEY,
     BANGBAN_DEMO_STAFF_PASSWORD: STAFF_PASSWORD,
     PG_POOL_SIZE: '8',
+    ...auditWitnessEnv(database),
     ...options.env,
   })
   const service = await createService({

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config'
 import { startWechatPayStandIn, type WechatPayStandIn } from '../../src/payments/wechatpay/standin'
 import { createService, type Service } from '../../src/service'
 import { manualClock } from '../../src/util/clock'
-import { KIOSK_KEY, STAFF_PASSWORD, TEST_NOW, type TestDatabase } from './service'
+import { auditWitnessEnv, KIOSK_KEY, STAFF_PASSWORD, TEST_NOW, type TestDatabase } from './service'
 
 export const MCHID = '1900000109'
 export const APPID = 'wxd678efh567hg6787'
@@ -88,7 +88,7 @@ export async function startWechatService(
   extra: { beforeSettleCommit?: (paymentId: string) => void | Promise<void> } = {},
 ): Promise<Service> {
   return createService({
-    config: loadConfig(setup.env),
+    config: loadConfig({ ...setup.env, ...auditWitnessEnv(database) }),
     clock: setup.clock,
     ...(database.schema ? { schema: database.schema } : {}),
     ...extra,

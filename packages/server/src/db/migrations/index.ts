@@ -15,6 +15,7 @@ import * as m011 from './011_family_grants'
 import * as m012 from './012_family_sessions'
 import * as m013 from './013_district_data'
 import * as m014 from './014_delegation_ends'
+import { auditTreeMigration } from './015_audit_tree'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -32,4 +33,5 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '012_family_sessions': m012,
   '013_district_data': m013,
   '014_delegation_ends': m014,
+  '015_audit_tree': auditTreeMigration(engine),
 })

@@ -1,0 +1,2 @@
+export * from './merkle'
+export { sha256, utf8 } from './sha256'
