@@ -49,6 +49,16 @@ async function findOrCreate(
   }
 }
 
+/** The name as compared: NFC, without spaces (a reader may pad or space a two-character name). */
+const comparableName = (name: string) => name.normalize('NFC').replace(/\s+/g, '')
+
+/**
+ * The resident of an ID card reading: found by the HMAC of the number, and only when the name read
+ * is the one on record (issue 19, D7), compared as an HMAC too. A typed-in number with a guessed
+ * name is refused like a wrong number (INVALID_ID_NUMBER, problem `name`), saying nothing more.
+ * Residents recorded before the name's HMAC was kept are compared with their stored name once and
+ * given it then.
+ */
 export async function residentByIdNumber(
   db: Kysely<Database>,
   clock: Clock,
@@ -57,14 +67,22 @@ export async function residentByIdNumber(
   idNumber: string,
 ) {
   const key = hmac(pepper, idNumber)
-  return findOrCreate(db, 'id_number_hmac', key, () => ({
+  const nameKey = hmac(pepper, `name:${comparableName(name)}`)
+  const row = await findOrCreate(db, 'id_number_hmac', key, () => ({
     id: newId('res'),
     name,
     id_number_hmac: key,
     id_number_masked: maskIdNumber(idNumber),
     phone: null,
     created_at: clock.now().toISOString(),
+    name_hmac: nameKey,
   }))
+  if (row.name_hmac === nameKey) return row
+  if (row.name_hmac === null && comparableName(row.name) === comparableName(name)) {
+    await db.updateTable('residents').set({ name_hmac: nameKey }).where('id', '=', row.id).execute()
+    return { ...row, name_hmac: nameKey }
+  }
+  throw new AppError('INVALID_ID_NUMBER', { problem: 'name' })
 }
 
 export async function residentByPhone(db: Kysely<Database>, clock: Clock, phone: string) {
@@ -76,5 +94,6 @@ export async function residentByPhone(db: Kysely<Database>, clock: Clock, phone:
     id_number_masked: null,
     phone,
     created_at: clock.now().toISOString(),
+    name_hmac: null,
   }))
 }

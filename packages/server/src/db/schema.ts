@@ -32,6 +32,8 @@ export interface ResidentsTable {
   id_number_masked: string | null
   phone: string | null
   created_at: string
+  /** HMAC of the name on the ID card (NFC, spaces removed): a card sign-in must name the same person. */
+  name_hmac: string | null
 }
 
 export interface SessionsTable {

@@ -16,6 +16,7 @@ import * as m012 from './012_family_sessions'
 import * as m013 from './013_district_data'
 import * as m014 from './014_delegation_ends'
 import { auditTreeMigration } from './015_audit_tree'
+import * as m016 from './016_resident_name_hmac'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -34,4 +35,5 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '013_district_data': m013,
   '014_delegation_ends': m014,
   '015_audit_tree': auditTreeMigration(engine),
+  '016_resident_name_hmac': m016,
 })
