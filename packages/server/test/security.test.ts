@@ -62,6 +62,8 @@ interface Alices {
   /** 亲友代办: Alice may act for Carol, who scanned Alice's QR code and agreed. */
   readonly familyGrantId: string
   readonly familyQrToken: string
+  /** The wx.login code of the WeChat Alice linked to her account. */
+  readonly wechatCode: string
 }
 
 /** One try of a route by Bob. */
@@ -72,6 +74,8 @@ interface Attempt {
   readonly headers?: Record<string, string>
   /** Use a second session of Bob's (signing out ends the one it is made with). */
   readonly spare?: boolean
+  /** Use a resident made for this one try (deleting an account ends it for good). */
+  readonly throwaway?: boolean
 }
 
 interface Probe {
@@ -95,6 +99,8 @@ const byId = (pick: (alice: Alices) => string, payload?: object): Probe =>
 const probes: Partial<Record<RouteName, Probe>> = {
   me: own,
   signOut: { answer: 'own', attempts: () => [{ spare: true }] },
+  // Deletes the caller's own account and names no one else's.
+  deleteMyAccount: { answer: 'own', attempts: () => [{ throwaway: true }] },
   listAppointments: own,
   listServiceRequests: own,
   listMyConsents: own,
@@ -136,6 +142,10 @@ const probes: Partial<Record<RouteName, Probe>> = {
   revokeConsent: byId((a) => a.consentId),
   // Adds messages for the caller's own WeChat session and names no one; Bob's ID-card session has none.
   subscribeWechatMessages: refused(() => [{ payload: { accepted: ['appointment', 'request'] } }]),
+  // A WeChat linked to Alice stays hers, even when Bob holds a fresh code from it.
+  linkMyWechat: refused((a) => [{ payload: { code: a.wechatCode } }]),
+  // Unlinks the caller's own WeChat accounts only: Alice's link is checked below.
+  unlinkMyWechat: own,
   // Bob asking for himself, and listing his own, shows nothing of Alice's family grants.
   createFamilyGrant: { answer: 'own', attempts: () => [{ payload: { scopes: ['booking'] } }] },
   listMyFamilyGrants: own,
@@ -157,7 +167,7 @@ const probes: Partial<Record<RouteName, Probe>> = {
 
 describeOnEngines('residents kept apart', (on) => {
   let alice: Alices
-  let bob: { id: string; token: string; spare: string }
+  let bob: { id: string; token: string; spare: string; throwaway: string }
 
   const call = (token: string, name: RouteName, attempt: Attempt = {}) => {
     const def = contract[name]
@@ -212,7 +222,11 @@ describeOnEngines('residents kept apart', (on) => {
     const aliceIdNumber = idNumberFor(31)
     const a = await signIn(aliceName, aliceIdNumber)
     const b = await signIn('司马秋实', idNumberFor(32))
-    bob = { ...b, spare: (await signIn('司马秋实', idNumberFor(32))).token }
+    bob = {
+      ...b,
+      spare: (await signIn('司马秋实', idNumberFor(32))).token,
+      throwaway: (await signIn('司马冬青', idNumberFor(34))).token,
+    }
 
     // A booking.
     const slots = (
@@ -298,6 +312,10 @@ describeOnEngines('residents kept apart', (on) => {
     })
     expect(agreed.json().status).toBe('active')
 
+    // Her WeChat, linked to her account.
+    const wechatCode = 'wxLoginCodeAlice31'
+    expect((await post(a.token, '/api/v1/me/wechat', { code: wechatCode })).statusCode).toBe(204)
+
     alice = {
       ...a,
       name: aliceName,
@@ -315,6 +333,7 @@ describeOnEngines('residents kept apart', (on) => {
       qrToken: parseConsentQr(asked.qrPayload)!.qrToken,
       familyGrantId: family.id,
       familyQrToken,
+      wechatCode,
     }
   })
 
@@ -330,10 +349,11 @@ describeOnEngines('residents kept apart', (on) => {
     const probe = probes[name]
     if (!probe) throw new Error(`${name} is not classified in security.test.ts`)
     for (const attempt of probe.attempts(alice)) {
-      const res = await call(attempt.spare ? bob.spare : bob.token, name, attempt)
+      const token = attempt.throwaway ? bob.throwaway : attempt.spare ? bob.spare : bob.token
+      const res = await call(token, name, attempt)
       const seen = { name, attempt, status: res.statusCode, body: res.body }
       if (probe.answer === 'own') expect(seen).toMatchObject({ status: contract[name].status })
-      else expect({ ...seen, refused: oneOf(res.statusCode, 403, 404) }).toMatchObject({ refused: true })
+      else expect({ ...seen, refused: oneOf(res.statusCode, 403, 404, 409) }).toMatchObject({ refused: true })
       const leaked = secrets(alice).filter((secret) => res.body.includes(secret))
       expect({ ...seen, leaked }).toMatchObject({ leaked: [] })
     }
@@ -357,6 +377,13 @@ describeOnEngines('residents kept apart', (on) => {
     expect(await get('getPayment', { id: alice.paymentId })).toMatchObject({ status: 'pending' })
     const consents = await get('listMyConsents')
     expect(consents).toEqual([expect.objectContaining({ id: alice.consentId, status: 'approved' })])
+    // Her WeChat still signs her in.
+    const wechat = await on.service.app.inject({
+      method: 'POST',
+      url: '/api/v1/sessions/wechat',
+      payload: { code: alice.wechatCode },
+    })
+    expect(wechat.json()).toMatchObject({ outcome: 'signed-in', resident: { id: alice.id } })
     // And Bob's own booking and request are his, not replays of Alice's under her idempotency key.
     const bobsBookings = (await call(bob.token, 'listAppointments')).json()
     expect(bobsBookings).toEqual([expect.objectContaining({ slotId: alice.slotId })])
