@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../db/errors'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'
 import { AppError } from '../util/errors'
-import { sha256 } from '../util/hash'
+import { keyedCall, once, rememberResult, residentKeys } from '../util/idempotency'
 import { newId } from '../util/ids'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -146,26 +146,6 @@ async function nextTicketNo(
   return formatTicketNo(slot.ticket_prefix, ((Number(last_sequence) - 1) % 999) + 1)
 }
 
-interface IdempotencyInput {
-  readonly key: string
-  readonly operation: string
-  readonly request: unknown
-}
-
-async function replay(db: Db, residentId: string, idem: IdempotencyInput): Promise<string | null> {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('resident_id', '=', residentId)
-    .where('key', '=', idem.key)
-    .executeTakeFirst()
-  if (!row) return null
-  if (row.operation !== idem.operation || row.request_hash !== sha256(JSON.stringify(idem.request))) {
-    throw new AppError('IDEMPOTENCY_CONFLICT')
-  }
-  return row.result_id
-}
-
 export interface BookingDeps {
   readonly db: Kysely<Database>
   readonly clock: Clock
@@ -177,71 +157,52 @@ export async function bookAppointment(
   slotId: string,
   idempotencyKey?: string,
 ): Promise<Appointment> {
-  const idem = idempotencyKey
-    ? { key: idempotencyKey, operation: 'createAppointment', request: { slotId } }
-    : undefined
-  if (idem) {
-    const earlier = await replay(db, residentId, idem)
-    if (earlier) return getAppointment(db, residentId, earlier)
-  }
-  try {
-    return await db.transaction().execute(async (trx): Promise<Appointment> => {
-      const slot = await bookableSlot(trx, clock, slotId)
-      await refuseSecondBooking(trx, residentId, slot.service_id, slot.local_date)
-      await claimPlace(trx, slot.id)
-      const now = clock.now().toISOString()
-      const appointment: Appointment = {
-        id: newId('apt'),
-        slotId: slot.id,
-        serviceId: slot.service_id,
-        serviceName: slot.service_name,
-        providerName: slot.provider_name,
-        startsAt: slot.starts_at,
-        endsAt: slot.ends_at,
-        ticketNo: await nextTicketNo(trx, slot),
-        status: 'booked',
-        createdAt: now,
-        cancelledAt: null,
-      }
-      await trx
-        .insertInto('appointments')
-        .values({
-          id: appointment.id,
-          resident_id: residentId,
-          slot_id: slot.id,
-          service_id: slot.service_id,
-          local_date: slot.local_date,
-          ticket_no: appointment.ticketNo,
+  const call = keyedCall(residentId, idempotencyKey, 'createAppointment', { slotId })
+  return once(
+    db,
+    residentKeys,
+    call,
+    () =>
+      db.transaction().execute(async (trx): Promise<Appointment> => {
+        const slot = await bookableSlot(trx, clock, slotId)
+        await refuseSecondBooking(trx, residentId, slot.service_id, slot.local_date)
+        await claimPlace(trx, slot.id)
+        const now = clock.now().toISOString()
+        const appointment: Appointment = {
+          id: newId('apt'),
+          slotId: slot.id,
+          serviceId: slot.service_id,
+          serviceName: slot.service_name,
+          providerName: slot.provider_name,
+          startsAt: slot.starts_at,
+          endsAt: slot.ends_at,
+          ticketNo: await nextTicketNo(trx, slot),
           status: 'booked',
-          created_at: now,
-          cancelled_at: null,
-        })
-        .execute()
-      if (idem) {
+          createdAt: now,
+          cancelledAt: null,
+        }
         await trx
-          .insertInto('idempotency_keys')
+          .insertInto('appointments')
           .values({
+            id: appointment.id,
             resident_id: residentId,
-            key: idem.key,
-            operation: idem.operation,
-            request_hash: sha256(JSON.stringify(idem.request)),
-            result_id: appointment.id,
+            slot_id: slot.id,
+            service_id: slot.service_id,
+            local_date: slot.local_date,
+            ticket_no: appointment.ticketNo,
+            status: 'booked',
             created_at: now,
+            cancelled_at: null,
           })
           .execute()
-      }
-      return appointment
-    })
-  } catch (error) {
-    // A concurrent request with the same key may have won the race (its booking then makes this
-    // one look like a second booking or a full slot): answer with its appointment instead.
-    if (idem) {
-      const earlier = await replay(db, residentId, idem)
-      if (earlier) return getAppointment(db, residentId, earlier)
-    }
+        if (call) await rememberResult(trx, residentKeys, call, appointment.id, now)
+        return appointment
+      }),
+    (earlier) => getAppointment(db, residentId, earlier),
+  ).catch((error: unknown) => {
     if (isUniqueViolation(error, 'appointments')) throw new AppError('ALREADY_BOOKED')
     throw error
-  }
+  })
 }
 
 export async function cancelAppointment(

@@ -10,7 +10,15 @@ import { sumFen } from '@bangban/core/domain'
 import { billsByIds, type BillRecord } from '../bills/bills'
 import { isUniqueViolation } from '../db/errors'
 import { AppError } from '../util/errors'
-import { sha256 } from '../util/hash'
+import {
+  earlierResult,
+  type KeyedCall,
+  keyedCall,
+  once,
+  paymentKeys,
+  rememberExisting,
+  rememberResult,
+} from '../util/idempotency'
 import { newId } from '../util/ids'
 import { recordPaymentEvent, type PaymentsDeps } from './deps'
 import type { PaymentOrderRequest } from './payerOpenid'
@@ -90,35 +98,6 @@ async function openPayments(deps: PaymentsDeps, billIds: readonly string[]) {
   )
 }
 
-async function replay(deps: PaymentsDeps, principal: string, key: string, requestHash: string) {
-  const row = await deps.db
-    .selectFrom('payment_idempotency_keys')
-    .selectAll()
-    .where('principal', '=', principal)
-    .where('key', '=', key)
-    .executeTakeFirst()
-  if (!row) return null
-  if (row.request_hash !== requestHash) throw new AppError('IDEMPOTENCY_CONFLICT')
-  return row.payment_id
-}
-
-async function remember(deps: PaymentsDeps, principal: string, key: string, hash: string, paymentId: string) {
-  try {
-    await deps.db
-      .insertInto('payment_idempotency_keys')
-      .values({
-        principal,
-        key,
-        request_hash: hash,
-        payment_id: paymentId,
-        created_at: deps.clock.now().toISOString(),
-      })
-      .execute()
-  } catch (error) {
-    if (!isUniqueViolation(error, 'payment_idempotency_keys')) throw error
-  }
-}
-
 async function answer(deps: PaymentsDeps, paymentId: string): Promise<Payment> {
   await ensureOrder(deps, paymentId)
   return paymentView(deps, paymentId)
@@ -133,31 +112,20 @@ export async function createPayment(
   checkMethod(payer, request)
   const principal = principalOf(payer)
   const billIds = [...new Set(request.billIds)].sort()
-  const requestHash = sha256(
-    JSON.stringify({
-      billIds,
-      method: request.method,
-      payerOpenid: request.payerOpenid ?? null,
-      cashReceivedFen: request.cashReceivedFen ?? null,
-    }),
+  const call = keyedCall(principal, idempotencyKey, 'createPayment', {
+    billIds,
+    method: request.method,
+    payerOpenid: request.payerOpenid ?? null,
+    cashReceivedFen: request.cashReceivedFen ?? null,
+  })
+  // Same key, same answer, always (issue 19, D5): see `once`.
+  return once(
+    deps.db,
+    paymentKeys,
+    call,
+    () => pay(deps, payer, request, principal, billIds, call),
+    (earlier) => answer(deps, earlier),
   )
-  const key = idempotencyKey
-  if (key) {
-    const earlier = await replay(deps, principal, key, requestHash)
-    if (earlier) return answer(deps, earlier)
-  }
-  try {
-    return await pay(deps, payer, request, principal, billIds, requestHash, key)
-  } catch (error) {
-    // Same key, same answer, always (issue 19, D5): a request with this key may have committed
-    // since we looked (and paid these bills, so this one found them paid or claimed). Its answer
-    // is ours; only when the key is still unknown does the refusal stand.
-    if (key) {
-      const earlier = await replay(deps, principal, key, requestHash)
-      if (earlier) return answer(deps, earlier)
-    }
-    throw error
-  }
 }
 
 async function pay(
@@ -166,8 +134,7 @@ async function pay(
   request: PaymentOrderRequest,
   principal: string,
   billIds: readonly string[],
-  requestHash: string,
-  key: string | undefined,
+  call: KeyedCall | undefined,
 ): Promise<Payment> {
   for (let attempt = 1; ; attempt++) {
     const { bills, totalFen } = await payableBills(deps, payer, billIds)
@@ -185,7 +152,7 @@ async function pay(
       same.payment.payer_openid === (request.payerOpenid ?? null) &&
       (same.payment.expires_at ?? '') > new Date(now.getTime() + REUSE_MARGIN_MS).toISOString()
     ) {
-      if (key) await remember(deps, principal, key, requestHash, same.payment.id)
+      if (call) await rememberExisting(deps.db, paymentKeys, call, same.payment.id, now.toISOString())
       return answer(deps, same.payment.id)
     }
     if (open.length > 0) {
@@ -236,12 +203,7 @@ async function pay(
             })),
           )
           .execute()
-        if (key) {
-          await trx
-            .insertInto('payment_idempotency_keys')
-            .values({ principal, key, request_hash: requestHash, payment_id: paymentId, created_at: at })
-            .execute()
-        }
+        if (call) await rememberResult(trx, paymentKeys, call, paymentId, at)
         await recordPaymentEvent(trx, paymentId, at, 'created', { method: request.method, principal })
         if (cash) {
           const settled = await settleWithin(deps, trx, paymentId, {
@@ -254,8 +216,8 @@ async function pay(
         }
       })
     } catch (error) {
-      if (key && isUniqueViolation(error, 'payment_idempotency_keys')) {
-        const earlier = await replay(deps, principal, key, requestHash)
+      if (call && isUniqueViolation(error, paymentKeys.table)) {
+        const earlier = await earlierResult(deps.db, paymentKeys, call)
         if (earlier) return answer(deps, earlier)
       }
       // Someone else claimed a bill first: look again (their payment may be the one to return).

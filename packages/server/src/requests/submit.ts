@@ -6,11 +6,10 @@
 import type { CreateServiceRequest, ServiceRequest } from '@bangban/core/api'
 import { normalizeMobile, shanghaiDate } from '@bangban/core/domain'
 import type { Kysely, Transaction } from 'kysely'
-import { isUniqueViolation } from '../db/errors'
 import type { Database } from '../db/schema'
 import type { Clock } from '../util/clock'
 import { AppError } from '../util/errors'
-import { sha256 } from '../util/hash'
+import { type KeyedCall, keyedCall, once, rememberResult, residentKeys } from '../util/idempotency'
 import { newId } from '../util/ids'
 import { gridForAddress, pickWorker, requireGrid } from './dispatch'
 import { appendEvent } from './events'
@@ -44,20 +43,6 @@ async function nextRequestNo(trx: Transaction<Database>, day: string): Promise<s
   return `R${day.replace(/-/g, '')}${String(last_sequence).padStart(3, '0')}`
 }
 
-const OPERATION = 'createServiceRequest'
-
-async function replay(db: Kysely<Database>, residentId: string, key: string, hash: string) {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('resident_id', '=', residentId)
-    .where('key', '=', key)
-    .executeTakeFirst()
-  if (!row) return null
-  if (row.operation !== OPERATION || row.request_hash !== hash) throw new AppError('IDEMPOTENCY_CONFLICT')
-  return row.result_id
-}
-
 export async function submitRequest(
   { db, clock }: RequestDeps,
   residentId: string,
@@ -65,11 +50,19 @@ export async function submitRequest(
   idempotencyKey?: string,
 ): Promise<ServiceRequest> {
   const contact = contactNumber(input.contactPhone)
-  const hash = sha256(JSON.stringify(input))
-  if (idempotencyKey) {
-    const earlier = await replay(db, residentId, idempotencyKey, hash)
-    if (earlier) return residentRequestView(db, residentId, earlier)
-  }
+  const call = keyedCall(residentId, idempotencyKey, 'createServiceRequest', input)
+  const answer = (id: string) => residentRequestView(db, residentId, id)
+  return once(db, residentKeys, call, () => submitOnce(db, clock, residentId, input, contact, call), answer)
+}
+
+async function submitOnce(
+  db: Kysely<Database>,
+  clock: Clock,
+  residentId: string,
+  input: CreateServiceRequest,
+  contact: string,
+  call: KeyedCall | undefined,
+): Promise<ServiceRequest> {
   const category = await db
     .selectFrom('request_categories')
     .selectAll()
@@ -79,58 +72,38 @@ export async function submitRequest(
   if (!category) throw new AppError('VALIDATION_FAILED', [{ where: 'body.categoryId', problem: 'unknown' }])
   const gridId = input.gridId ? await requireGrid(db, input.gridId) : await gridForAddress(db, input.address!)
   const id = newId('req')
-  try {
-    await db.transaction().execute(async (trx) => {
-      const now = clock.now()
-      const at = now.toISOString()
-      const worker = await pickWorker(trx, gridId)
-      await trx
-        .insertInto('service_requests')
-        .values({
-          id,
-          request_no: await nextRequestNo(trx, shanghaiDate(now)),
-          resident_id: residentId,
-          category_id: category.id,
-          description: input.description,
-          address: input.address ?? null,
-          grid_id: gridId,
-          contact_phone: contact,
-          status: worker ? 'dispatched' : 'submitted',
-          assignee_staff_id: worker?.id ?? null,
-          created_at: at,
-          due_at: new Date(now.getTime() + category.time_limit_hours * 3600_000).toISOString(),
-          first_response_at: null,
-          resolved_at: null,
-          closed_at: null,
-          escalated_at: null,
-          rating_score: null,
-          rating_comment: null,
-          updated_at: at,
-        })
-        .execute()
-      await appendEvent(trx, id, 'submitted', 'submitted', at, { kind: 'resident', id: residentId })
-      if (worker) await appendEvent(trx, id, 'dispatched', 'dispatched', at, { kind: 'system', id: null })
-      if (idempotencyKey) {
-        await trx
-          .insertInto('idempotency_keys')
-          .values({
-            resident_id: residentId,
-            key: idempotencyKey,
-            operation: OPERATION,
-            request_hash: hash,
-            result_id: id,
-            created_at: at,
-          })
-          .execute()
-      }
-    })
-  } catch (error) {
-    if (idempotencyKey && isUniqueViolation(error, 'idempotency_keys')) {
-      const earlier = await replay(db, residentId, idempotencyKey, hash)
-      if (earlier) return residentRequestView(db, residentId, earlier)
-    }
-    throw error
-  }
+  await db.transaction().execute(async (trx) => {
+    const now = clock.now()
+    const at = now.toISOString()
+    const worker = await pickWorker(trx, gridId)
+    await trx
+      .insertInto('service_requests')
+      .values({
+        id,
+        request_no: await nextRequestNo(trx, shanghaiDate(now)),
+        resident_id: residentId,
+        category_id: category.id,
+        description: input.description,
+        address: input.address ?? null,
+        grid_id: gridId,
+        contact_phone: contact,
+        status: worker ? 'dispatched' : 'submitted',
+        assignee_staff_id: worker?.id ?? null,
+        created_at: at,
+        due_at: new Date(now.getTime() + category.time_limit_hours * 3600_000).toISOString(),
+        first_response_at: null,
+        resolved_at: null,
+        closed_at: null,
+        escalated_at: null,
+        rating_score: null,
+        rating_comment: null,
+        updated_at: at,
+      })
+      .execute()
+    await appendEvent(trx, id, 'submitted', 'submitted', at, { kind: 'resident', id: residentId })
+    if (worker) await appendEvent(trx, id, 'dispatched', 'dispatched', at, { kind: 'system', id: null })
+    if (call) await rememberResult(trx, residentKeys, call, id, at)
+  })
   return residentRequestView(db, residentId, id)
 }
 
