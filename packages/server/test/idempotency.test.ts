@@ -7,17 +7,19 @@ describeOnEngines('Idempotency-Key, once for every operation', (on) => {
   const db = () => on.service.ctx.db
   let made = 0
   /** Makes a thing the way a route does: in a transaction that records the key with it. */
-  const make = (call: KeyedCall | undefined, pause = 0) => async () => {
-    made++
-    return db()
-      .transaction()
-      .execute(async (trx) => {
-        const id = newId('thing')
-        if (pause) await new Promise((resolve) => setTimeout(resolve, pause))
-        if (call) await rememberResult(trx, residentKeys, call, id, new Date().toISOString())
-        return id
-      })
-  }
+  const make =
+    (call: KeyedCall | undefined, pause = 0) =>
+    async () => {
+      made++
+      return db()
+        .transaction()
+        .execute(async (trx) => {
+          const id = newId('thing')
+          if (pause) await new Promise((resolve) => setTimeout(resolve, pause))
+          if (call) await rememberResult(trx, residentKeys, call, id, new Date().toISOString())
+          return id
+        })
+    }
   const run = (call: KeyedCall | undefined, pause = 0) =>
     once(db(), residentKeys, call, make(call, pause), async (id) => id)
   const codeOf = (promise: Promise<unknown>) =>
