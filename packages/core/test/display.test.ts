@@ -1,6 +1,7 @@
 import { displayDate, displayMoney, displayTimeRange } from '../src/format/display'
 import { createI18n } from '../src/i18n'
 import { grouped } from '../src/format/digits'
+import { normalizeFreeText } from '../src/speech'
 
 describe('what residents read on screen', () => {
   const zh = createI18n('zh-CN').t
@@ -11,20 +12,33 @@ describe('what residents read on screen', () => {
     expect(displayDate(zh, '2026-12-02')).toBe('12月2日 星期三')
     expect(displayDate(zh, '2026-12-02', '2026-12-02')).toBe('今天 12月2日 星期三')
     expect(displayDate(zh, '2026-12-03', '2026-12-02')).toBe('明天 12月3日 星期四')
-    expect(displayDate(en, '2026-12-03', '2026-12-02')).toBe('Tomorrow, Thursday 3/12')
+    expect(displayDate(en, '2026-12-03', '2026-12-02')).toBe('Tomorrow, Thursday 3 December')
     expect(displayDate(hk, '2026-12-02', '2026-12-02')).toBe('今日 12月2日 星期三')
     expect(displayDate(zh, '2027-01-01', '2026-12-31')).toBe('明天 1月1日 星期五')
   })
 
-  it('writes Shanghai time ranges with morning or afternoon', () => {
-    expect(displayTimeRange(zh, '2026-12-02T00:00:00.000Z', '2026-12-02T00:30:00.000Z')).toBe(
-      '上午 08:00–08:30',
+  it('writes Shanghai time ranges in twelve-hour time with the period once', () => {
+    expect(displayTimeRange(zh, '2026-12-02T00:00:00.000Z', '2026-12-02T00:30:00.000Z')).toBe('上午8:00–8:30')
+    expect(displayTimeRange(zh, '2026-12-02T08:00:00.000Z', '2026-12-02T08:30:00.000Z')).toBe('下午4:00–4:30')
+    expect(displayTimeRange(zh, '2026-12-02T03:30:00.000Z', '2026-12-02T04:30:00.000Z')).toBe(
+      '上午11:30–中午12:30',
     )
-    expect(displayTimeRange(zh, '2026-12-02T06:00:00.000Z', '2026-12-02T06:30:00.000Z')).toBe(
-      '下午 14:00–14:30',
-    )
+    expect(displayTimeRange(hk, '2026-12-02T08:00:00.000Z', '2026-12-02T08:30:00.000Z')).toBe('下午4:00–4:30')
     expect(displayTimeRange(en, '2026-12-02T06:00:00.000Z', '2026-12-02T06:30:00.000Z')).toBe(
-      'Afternoon 14:00–14:30',
+      '2:00–2:30 p.m.',
+    )
+    expect(displayTimeRange(en, '2026-12-02T03:30:00.000Z', '2026-12-02T04:30:00.000Z')).toBe(
+      '11:30 a.m.–12:30 p.m.',
+    )
+  })
+
+  it('is read aloud with the period once', () => {
+    const slot = ['2026-12-06T08:00:00.000Z', '2026-12-06T08:30:00.000Z'] as const
+    expect(normalizeFreeText(displayTimeRange(zh, ...slot), 'zh-CN')).toBe('下午四点到四点半')
+    expect(normalizeFreeText(displayTimeRange(hk, ...slot), 'zh-HK')).toBe('下晝四點至四點半')
+    expect(normalizeFreeText(displayTimeRange(en, ...slot), 'en')).toBe('four to four thirty p.m.')
+    expect(normalizeFreeText(displayDate(en, '2026-12-07', '2026-12-06'), 'en')).toBe(
+      'Tomorrow, Monday the seventh of December',
     )
   })
 

@@ -292,7 +292,7 @@ describe('normalizeFreeText', () => {
   it.each([
     [
       '2026年11月29日 14:30 ¥20.00 A012 13812345678',
-      '二零二六年十一月二十九日 下午两点半 二十元整 A零一二 幺三八幺二三四五六七八',
+      '二零二六年十一月二十九日 下午两点半 二十元整 A零一二 幺三八 幺二三四 五六七八',
     ],
     ['应付￥1,002.05', '应付一千零二元零五分'],
     ['应付 ¥0.50，找零¥12.30', '应付 五角，找零十二元三角'],
@@ -305,14 +305,26 @@ describe('normalizeFreeText', () => {
     ['2026-11-29', '二零二六年十一月二十九日'],
     ['11月2号', '十一月二日'],
     ['12:15前', '中午十二点十五分前'],
-    ['9:00-11:30', '上午九点至上午十一点半'],
+    ['9:00-11:30', '上午九点到十一点半'],
+    ['下午 16:00–16:30', '下午四点到四点半'],
+    ['下午4:00–4:30', '下午四点到四点半'],
+    ['上午11:30–中午12:30', '上午十一点半到中午十二点半'],
+    ['中午12:00–12:30', '中午十二点到十二点半'],
+    ['上午11:00–13:00', '上午十一点到下午一点'],
+    ['下午2:30前', '下午两点半前'],
+    ['工号 H1001', '工号 H 一 零 零 一'],
+    ['编号 R20261206001', '编号 R 二零二六 一二零六 零零一'],
+    ['授权码 759 054', '授权码 七五九 零五四'],
+    ['王*明，您好', '王明，您好'],
+    ['1*********0，您好', '尾号零，您好'],
+    ['139 **** 5678', '尾号五六七八'],
     ['请A012号', '请A零一二号'],
-    ['户号 0012345', '户号 零零一二三四五'],
-    ['验证码 123456', '验证码 一二三四五六'],
+    ['户号 0012345', '户号 零零一二 三四五'],
+    ['验证码 123456', '验证码 一二三 四五六'],
     ['编号 012', '编号 零一二'],
-    ['138****5678', '幺三八****五六七八'],
-    ['110***********1234', '一一零***********一二三四'],
-    ['138 1234 5678', '幺三八幺二三四五六七八'],
+    ['电话 138****5678', '电话 尾号五六七八'],
+    ['110***********1234', '尾号一二三四'],
+    ['138 1234 5678', '幺三八 幺二三四 五六七八'],
     ['3.5公里', '三点五公里'],
     ['50%', '百分之五十'],
     ['１２个', '十二个'],
@@ -326,9 +338,12 @@ describe('normalizeFreeText', () => {
   it.each([
     [
       '2026年11月29日 14:30 ¥20.00 A012 13812345678',
-      '二零二六年十一月二十九號 下晝兩點半 二十元正 A零一二 一三八一二三四五六七八',
+      '二零二六年十一月二十九號 下晝兩點半 二十元正 A零一二 一三八 一二三四 五六七八',
     ],
     ['剩餘2個', '剩餘兩個'],
+    ['上午 8:00–8:30', '朝早八點至八點半'],
+    ['下午4:00–4:30', '下晝四點至四點半'],
+    ['電話 138****5678', '電話 尾號五六七八'],
     ['¥12.30', '十二元三毫'],
   ])('zh-HK: %s → %s', (input, expected) => {
     expect(normalizeFreeText(input, 'zh-HK')).toBe(expected)
@@ -336,7 +351,15 @@ describe('normalizeFreeText', () => {
 
   it.each([
     ['Ticket A012 at 14:30, pay ¥20.00.', 'Ticket A zero one two at two thirty p.m., pay twenty yuan.'],
-    ['Call 13812345678', 'Call one three eight one two three four five six seven eight'],
+    ['Call 13812345678', 'Call one three eight, one two three four, five six seven eight'],
+    ['at 4:00–4:30 p.m.', 'at four to four thirty p.m.'],
+    ['at 8:30 a.m.', 'at eight thirty a.m.'],
+    ['11:30 a.m.–12:30 p.m.', 'eleven thirty a.m. to twelve thirty p.m.'],
+    ['Tomorrow, Monday 7 December', 'Tomorrow, Monday the seventh of December'],
+    ['staff number H1001', 'staff number H one zero zero one'],
+    ['phone 138****5678', 'phone ending in five six seven eight'],
+    ['Helper 张*办, staff number H1001.', 'Helper Zhang, staff number H one zero zero one.'],
+    ['Code 759 054', 'Code seven five nine, zero five four'],
     ['Room12, 3 people', 'Room twelve, three people'],
     ['Code 0123', 'Code zero one two three'],
     ['2026-11-29', 'the twenty-ninth of November, twenty twenty-six'],
@@ -402,12 +425,16 @@ describe('properties', () => {
     )
   })
 
-  it('any 11-digit mobile reads as exactly 11 characters', () => {
+  it('any 11-digit mobile reads as 11 digits in groups of 3, 4 and 4', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^1[3-9]\d{9}$/), (mobile) => {
         for (const lang of ['zh-CN', 'zh-HK'] as const) {
           expect(Array.from(readPhoneZh(mobile, lang))).toHaveLength(11)
-          expect(Array.from(normalizeFreeText(mobile, lang))).toHaveLength(11)
+          expect(
+            normalizeFreeText(mobile, lang)
+              .split(' ')
+              .map((g) => Array.from(g).length),
+          ).toEqual([3, 4, 4])
         }
         expect(readPhoneZh(mobile)).toMatch(/^[零幺二三四五六七八九]{11}$/)
       }),
@@ -441,6 +468,34 @@ describe('properties', () => {
             /^[零一二三四五六七八九]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$/,
           )
           expect(readDateEn(iso)).not.toMatch(ASCII_DIGIT)
+        },
+      ),
+    )
+  })
+
+  it('a time range says its period of the day once (zh) and a.m./p.m. once (en)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 23 * 60 }), fc.integer({ min: 1, max: 60 }), (from, length) => {
+        const hm = (m: number) => `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`
+        const to = Math.min(from + length, 23 * 60 + 59)
+        const zh = normalizeFreeText(`${hm(from)}–${hm(to)}`, 'zh-CN')
+        const periods = zh.match(/凌晨|早上|上午|中午|下午|晚上/g) ?? []
+        expect(new Set(periods).size).toBe(periods.length)
+        const en = normalizeFreeText(`${hm(from)}–${hm(to)}`, 'en')
+        expect((en.match(/a\.m\./g) ?? []).length).toBeLessThanOrEqual(1)
+        expect((en.match(/p\.m\./g) ?? []).length).toBeLessThanOrEqual(1)
+      }),
+    )
+  })
+
+  it('a mask sign is never spoken', () => {
+    const unit = fc.constantFrom(...'0123456789*＊王明 '.split(''))
+    fc.assert(
+      fc.property(
+        fc.string({ unit, maxLength: 24 }),
+        fc.constantFrom<SpeechLang>('zh-CN', 'zh-HK', 'en'),
+        (input, lang) => {
+          expect(normalizeFreeText(input, lang)).not.toMatch(/[*＊]/)
         },
       ),
     )

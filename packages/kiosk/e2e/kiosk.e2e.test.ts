@@ -47,7 +47,7 @@ describe('kiosk H5 against the real service', () => {
       .first()
       .waitFor()
     await expectAccessible(page, 'zh-CN-book-3-time')
-    await page.getByRole('radio', { name: /上午 08:00/ }).click()
+    await page.getByRole('radio', { name: /上午8:00–/ }).click()
 
     await page.getByRole('heading', { name: '确认预约' }).waitFor()
     await expectAccessible(page, 'zh-CN-book-4-confirm')
@@ -97,7 +97,7 @@ describe('kiosk H5 against the real service', () => {
     await page.keyboard.press(' ')
     await page.getByRole('heading', { name: 'Choose a day' }).waitFor()
     await page.getByRole('radio', { name: /Tomorrow/ }).click()
-    await page.getByRole('radio', { name: /Afternoon 14:00/ }).click()
+    await page.getByRole('radio', { name: /2:00–2:30 p.m./ }).click()
     await page.getByRole('heading', { name: 'Check and book' }).waitFor()
     await expectAccessible(page, 'en-book-4-confirm')
     await page.getByRole('button', { name: 'Confirm who you are and book' }).click()

@@ -2,9 +2,10 @@
  * Free text with numbers in it ("2026年11月29日 14:30 ¥20.00 A012"): a left-to-right scan that
  * rewrites each number shape with the language's reader and copies everything else.
  */
-import { DETECTORS, type Scan } from './detectors'
+import { DETECTORS, SHAPE_START, type Scan } from './detectors'
 import { readerFor, type SpeechReader } from './reader'
 import { type SpeechLang } from './types'
+import { maskedNameEn } from './en/surnames'
 
 /** Full-width digits (１２) are the same numbers; turn them into ASCII so one set of patterns sees them. */
 function halfWidthDigits(text: string): string {
@@ -16,7 +17,7 @@ function detectAt(
   start: number,
   reader: SpeechReader,
 ): { reading: string; end: number } | null {
-  if (!/[0-9¥￥A-Z]/.test(text.charAt(start))) return null
+  if (!SHAPE_START.test(text.charAt(start))) return null
   for (const detector of DETECTORS) {
     detector.pattern.lastIndex = start
     const m = detector.pattern.exec(text)
@@ -43,18 +44,23 @@ function append(out: string, reading: string, next: string, reader: SpeechReader
 
 export function normalizeFreeText(text: string, lang: SpeechLang): string {
   const reader = readerFor(lang)
-  const source = halfWidthDigits(text)
+  // English speech says a masked Chinese name (王*明) by its surname in pinyin (Wang).
+  const named =
+    lang === 'en' ? text.replace(/[\u3400-\u9fff][*＊]+[\u3400-\u9fff]{0,2}/g, maskedNameEn) : text
+  const source = halfWidthDigits(named)
   let out = ''
   let i = 0
   while (i < source.length) {
     const hit = detectAt(source, i, reader)
     if (hit) {
       out = append(out, hit.reading, source.charAt(hit.end), reader)
-      i = hit.end
+      // "p.m." ends a sentence by itself: no second full stop.
+      i = hit.reading.endsWith('.') && source.charAt(hit.end) === '.' ? hit.end + 1 : hit.end
     } else {
       out += source.charAt(i)
       i += 1
     }
   }
-  return out
+  // A mask sign is never said: a masked name (王*明) is read without it.
+  return out.replace(/[*＊]+/g, '')
 }

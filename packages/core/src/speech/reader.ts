@@ -16,7 +16,7 @@ import {
 } from './zh/numerals'
 import { readAmountZh } from './zh/amount'
 import { readDateZh, readMonthDayZh, readWeekdayZh } from './zh/date'
-import { readTimeZh } from './zh/time'
+import { readTimeRangeZh, readTimeZh } from './zh/time'
 import { enLexicon } from './en/lexicon'
 import {
   readCardinalEn,
@@ -30,7 +30,7 @@ import {
 } from './en/numerals'
 import { readAmountEn } from './en/amount'
 import { readDateEn, readMonthDayEn, readWeekdayEn } from './en/date'
-import { readTimeEn } from './en/time'
+import { readTimeEn, readTimeRangeEn } from './en/time'
 
 export interface SpeechReader {
   readonly lang: SpeechLang
@@ -51,7 +51,36 @@ export interface SpeechReader {
   date(date: string, withYear?: boolean): string
   monthDay(month: number, day: number): string
   time(time: string): string
+  /** Two local times, HH:mm, with the period of the day said once when both share it. */
+  timeRange(start: string, end: string): string
   weekday(date: string): string
+  /** Long digit runs in groups a listener can hold (0012345 → 零零一二 三四五). */
+  groupedDigits(digits: string): string
+  /** A mobile number in its 3-4-4 groups; other numbers digit by digit. */
+  groupedPhone(digits: string): string
+  /** Letters and digits (staff number H1001, request number R20261206001): one by one, in groups. */
+  code(letters: string, digits: string): string
+  /** What a masked number means: only its end is known (尾号五六七八, "ending in five six seven eight"). */
+  maskedTail(digits: string): string
+}
+
+/** 4 or fewer digits stay one group; 5–6 go in threes; longer in fours (a lone last digit joins the one before). */
+export function digitGroups(digits: string): string[] {
+  if (digits.length <= 4) return [digits]
+  const size = digits.length <= 6 ? 3 : 4
+  const groups: string[] = []
+  for (let i = 0; i < digits.length; i += size) groups.push(digits.slice(i, i + size))
+  const last = groups[groups.length - 1] ?? ''
+  if (groups.length > 1 && last.length === 1) groups.splice(-2, 2, (groups[groups.length - 2] ?? '') + last)
+  return groups
+}
+
+function mobileGroups(digits: string): string[] {
+  return /^1\d{10}$/.test(digits) ? [digits.slice(0, 3), digits.slice(3, 7), digits.slice(7)] : [digits]
+}
+
+function letterList(letters: string): string[] {
+  return Array.from(letters)
 }
 
 function zhReader(lang: ZhLang): SpeechReader {
@@ -73,7 +102,24 @@ function zhReader(lang: ZhLang): SpeechReader {
     date: (date, withYear) => readDateZh(date, lang, { withYear }),
     monthDay: (month, day) => readMonthDayZh(month, day, lang),
     time: (time) => readTimeZh(time, lang),
+    timeRange: (start, end) => readTimeRangeZh(start, end, lang),
     weekday: (date) => readWeekdayZh(date, lang),
+    groupedDigits: (digits) =>
+      digitGroups(digits)
+        .map((g) => readDigitsZh(g, lang))
+        .join(' '),
+    groupedPhone: (digits) =>
+      mobileGroups(digits)
+        .map((g) => readPhoneZh(g, lang))
+        .join(' '),
+    code: (letters, digits) => {
+      const spoken =
+        digits.length <= 4
+          ? Array.from(digits, (d) => readDigitsZh(d, lang))
+          : digitGroups(digits).map((g) => readDigitsZh(g, lang))
+      return [...letterList(letters), ...spoken].join(' ')
+    },
+    maskedTail: (digits) => lex.tail + readDigitsZh(digits, lang),
   }
 }
 
@@ -94,7 +140,25 @@ const enReader: SpeechReader = {
   date: (date, withYear) => readDateEn(date, { withYear }),
   monthDay: readMonthDayEn,
   time: readTimeEn,
+  timeRange: readTimeRangeEn,
   weekday: readWeekdayEn,
+  groupedDigits: (digits) =>
+    digitGroups(digits)
+      .map((g) => readDigitsEn(g))
+      .join(', '),
+  groupedPhone: (digits) =>
+    mobileGroups(digits)
+      .map((g) => readPhoneEn(g))
+      .join(', '),
+  code: (letters, digits) => {
+    const head = letterList(letters).join(' ')
+    return digits.length <= 4
+      ? `${head} ${readDigitsEn(digits)}`
+      : `${head}, ${digitGroups(digits)
+          .map((g) => readDigitsEn(g))
+          .join(', ')}`
+  },
+  maskedTail: (digits) => `${enLexicon.tail} ${readDigitsEn(digits)}`,
 }
 
 const READERS: Readonly<Record<SpeechLang, SpeechReader>> = {

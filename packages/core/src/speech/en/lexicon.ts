@@ -79,4 +79,5 @@ export const enLexicon = {
     day: ['day', 'days'],
   } as Readonly<Record<CountUnit, readonly [string, string]>>,
   rangeJoiner: 'to',
+  tail: 'ending in',
 }

@@ -39,5 +39,6 @@ export const zhCNLexicon: ZhLexicon = {
     day: '天',
   },
   measureWords: '个位名人次项笔张件份天岁元块点',
-  rangeJoiner: '至',
+  rangeJoiner: '到',
+  tail: '尾号',
 }

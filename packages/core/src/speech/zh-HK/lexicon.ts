@@ -40,4 +40,5 @@ export const zhHKLexicon: ZhLexicon = {
   },
   measureWords: '個位名人次項筆張件份天歲元蚊點',
   rangeJoiner: '至',
+  tail: '尾號',
 }

@@ -45,4 +45,6 @@ export interface ZhLexicon {
   readonly measureWords: string
   /** Between the two ends of a range (14:00-15:00). */
   readonly rangeJoiner: string
+  /** Said before the visible end of a masked number (尾号五六七八 for 138****5678). */
+  readonly tail: string
 }

@@ -23,11 +23,15 @@ export const SPOKEN_PATHS = [
   'billKinds',
   'format.weekdays',
   'format.morning',
+  'format.noon',
   'format.afternoon',
+  'format.evening',
   'format.today',
   'format.tomorrow',
   'format.date',
   'format.timeRange',
+  'format.timeRangeAcross',
+  'format.months',
 ] as const
 
 type Tree = { readonly [key: string]: string | Tree }
