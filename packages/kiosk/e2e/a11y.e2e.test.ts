@@ -173,6 +173,7 @@ describe('accessibility audit of every kiosk screen', () => {
         await audit(page, `${tag}-pay-1-keypad`)
         await tap(page, page.getByTestId('find-bills'))
         await audit(page, `${tag}-pay-2`)
+        await shown(page.getByRole('checkbox').filter({ visible: true }).first()).click()
         await tap(page, page.getByTestId('pay-now'))
         await page.getByRole('img').filter({ visible: true }).first().waitFor()
         await audit(page, `${tag}-pay-3-qr`)

@@ -127,6 +127,13 @@ describe('assisted service (代帮办) at the kiosk', () => {
     await page.getByRole('button', { name: /生活缴费/ }).click()
     await page.getByRole('heading', { name: '选择要缴的账单' }).waitFor()
     await page.getByTestId('bill').first().waitFor()
+    // Nothing is ticked at the counter either: the helper ticks what the resident asks to pay.
+    for (const box of await page.getByTestId('bill').all())
+      await expect(box.getAttribute('aria-checked')).resolves.toBe('false')
+    await expect(page.getByTestId('cash-total').textContent()).resolves.toBe('¥0.00')
+    await page.getByTestId('take-cash').click({ force: true })
+    await expect(page.getByTestId('take-cash-why').textContent()).resolves.toBe('请先选择要缴的账单。')
+    await page.getByTestId('bill').first().click()
     await check(page, 'zh-CN-delegated-cash-1')
     const due = (await page.getByTestId('cash-total').textContent()) ?? ''
     const dueFen = Math.round(Number(due.replace(/[^\d.]/g, '')) * 100)

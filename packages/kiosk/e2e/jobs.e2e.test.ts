@@ -39,12 +39,25 @@ describe('kiosk jobs against the real service', () => {
     await page.getByRole('button', { name: '查找账单' }).click()
 
     await page.getByRole('heading', { name: '选择要缴的账单' }).waitFor()
-    await expect(page.getByRole('checkbox', { name: /水费/ }).getAttribute('aria-checked')).resolves.toBe(
-      'true',
-    )
-    await expect(page.getByTestId('pay-total').textContent()).resolves.toBe('¥36.50')
-    await expectAccessible(page, 'zh-CN-pay-2-choose')
     expect((await spoken(page)).at(-1)).toContain('一 笔')
+    // Nothing is ticked: money is never taken by default, and 付款 says what is missing.
+    const waterBill = page.getByRole('checkbox', { name: /水费/ })
+    await expect(waterBill.getAttribute('aria-checked')).resolves.toBe('false')
+    await expect(page.getByTestId('pay-total').textContent()).resolves.toBe('¥0.00')
+    await expect(page.getByTestId('pay-now').getAttribute('aria-disabled')).resolves.toBe('true')
+    // A person can press a disabled button; Playwright must be told to.
+    await page.getByTestId('pay-now').click({ force: true })
+    await expect(page.getByTestId('pay-now-why').textContent()).resolves.toBe('请先选择要缴的账单。')
+    expect((await spoken(page)).at(-1)).toBe('请先选择要缴的账单。')
+    await expectAccessible(page, 'zh-CN-pay-2-choose-nothing')
+
+    // The resident ticks the bill: the total is shown and said before anything is paid.
+    await waterBill.click()
+    await expect(waterBill.getAttribute('aria-checked')).resolves.toBe('true')
+    await expect(page.getByTestId('pay-total').textContent()).resolves.toBe('¥36.50')
+    expect((await spoken(page)).at(-1)).toContain('合计 三十六元五角')
+    await expect(page.getByTestId('pay-now-why').count()).resolves.toBe(0)
+    await expectAccessible(page, 'zh-CN-pay-2-choose')
     await page.getByRole('button', { name: '付款 ¥36.50' }).click()
 
     await page.getByRole('heading', { name: '付款' }).waitFor()
@@ -127,10 +140,13 @@ describe('kiosk jobs against the real service', () => {
     for (const digit of '2000001') await page.getByTestId(`key-${digit}`).filter({ visible: true }).click()
     await page.getByRole('button', { name: 'Find bills' }).click()
     await page.getByRole('heading', { name: 'Choose the bills to pay' }).waitFor()
+    expect((await spoken(page)).at(-1)).toContain('We found one unpaid')
+    await expect(page.getByTestId('pay-total').filter({ visible: true }).textContent()).resolves.toBe('¥0.00')
+    await page.getByRole('checkbox', { name: /Electricity/ }).click()
     await expect(page.getByTestId('pay-total').filter({ visible: true }).textContent()).resolves.toBe(
       '¥128.40',
     )
-    expect((await spoken(page)).at(-1)).toContain('We found one unpaid')
+    expect((await spoken(page)).at(-1)).toContain('one hundred twenty-eight yuan')
     await page.getByRole('button', { name: 'Pay ¥128.40' }).click()
     await page.getByRole('img', { name: 'WeChat payment QR code' }).waitFor()
     expect((await spoken(page)).at(-1)).toContain('one hundred twenty-eight yuan')

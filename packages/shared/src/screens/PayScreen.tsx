@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useReducer, useState } from 'react'
 import { newIdempotencyKey } from '@bangban/core/api/common'
 import type { ApiError } from '@bangban/core/api/errors'
+import { sumFen } from '@bangban/core/domain/money'
 import { displayMoney } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
@@ -128,6 +129,20 @@ export function PayScreen() {
     return () => clearInterval(timer)
   }, [api, waitingFor])
 
+  // Every tick and untick says what is chosen and what it comes to, before anything is paid.
+  const choose = (billIds: string[]) => {
+    dispatch({ type: 'setChosen', billIds })
+    const picked = unpaid.filter((b) => billIds.includes(b.id))
+    say(
+      picked.length
+        ? t('voice.pay.chosen', {
+            count: picked.length,
+            amount: displayMoney(sumFen(picked.map((b) => b.amountFen))),
+          })
+        : t('voice.pay.noneChosen'),
+    )
+  }
+
   const back = () => {
     setError(null)
     if (exitsOnBack(state)) goBack()
@@ -186,6 +201,8 @@ export function PayScreen() {
                 if (account) void find(account)
               }}
               disabled={busy || !account}
+              disabledReason={busy ? undefined : t('voice.missing.account')}
+              onExplain={say}
               testId="find-bills"
             />
           </View>
@@ -200,7 +217,7 @@ export function PayScreen() {
               label={t('pay.stepChoose')}
               bills={unpaid}
               chosen={state.chosen}
-              onChange={(billIds) => dispatch({ type: 'setChosen', billIds })}
+              onChange={choose}
               showLines
             />
             <View className="bb-card">
@@ -215,6 +232,8 @@ export function PayScreen() {
                 label={t('pay.payNow', { amount: displayMoney(total) })}
                 onPress={() => void pay()}
                 disabled={busy || !canPay(state)}
+                disabledReason={busy ? undefined : t('voice.missing.bill')}
+                onExplain={say}
                 testId="pay-now"
               />
             </View>
@@ -238,6 +257,7 @@ export function PayScreen() {
       ) : null}
       {paid && payment ? (
         <>
+          <Notice kind="success" title={t('pay.paidNotice', { amount: displayMoney(payment.amountFen) })} />
           <View className="bb-card" data-testid="receipt">
             {chosen.map((b) => (
               <View key={b.id} className="bb-row">

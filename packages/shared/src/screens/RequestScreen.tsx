@@ -28,6 +28,8 @@ import {
   descriptionOf,
   exitsOnBack,
   initialRequestState,
+  phoneProblem,
+  placeProblem,
   placeText,
   promptKeyOf,
   requestReducer,
@@ -152,6 +154,8 @@ export function RequestScreen() {
               label={t('request.next')}
               onPress={() => dispatch({ type: 'described' })}
               disabled={!canContinue(state)}
+              disabledReason={t('voice.missing.description')}
+              onExplain={say}
               testId="describe-next"
             />
           </View>
@@ -195,6 +199,14 @@ export function RequestScreen() {
               label={t('request.next')}
               onPress={() => dispatch({ type: 'located' })}
               disabled={!canContinue(state)}
+              disabledReason={t(
+                placeProblem(state.gridId, state.address) === 'missing'
+                  ? 'voice.missing.place'
+                  : phoneProblem(state.phone)
+                    ? 'voice.missing.phone'
+                    : 'voice.missing.description',
+              )}
+              onExplain={say}
               testId="where-next"
             />
           </View>

@@ -173,6 +173,8 @@ export function SignInScreen() {
             label={t('signIn.sendCode')}
             onPress={() => void sendCode()}
             disabled={busy || phone.length !== 11}
+            disabledReason={busy ? undefined : t('voice.missing.phone')}
+            onExplain={say}
             testId="send-code"
           />
         ) : null}
@@ -182,6 +184,8 @@ export function SignInScreen() {
             label={t('signIn.confirm')}
             onPress={() => void signInWithCode()}
             disabled={busy || code.length !== 6}
+            disabledReason={busy ? undefined : t('voice.missing.code')}
+            onExplain={say}
             testId="confirm-code"
           />
         ) : null}

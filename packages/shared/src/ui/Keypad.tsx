@@ -42,11 +42,14 @@ export function Keypad({
         className="bb-keypad-display"
         {...a11y({ role: 'textbox', 'aria-readonly': 'true', 'aria-label': label, 'aria-live': 'polite' })}
       >
-        <Text className="bb-keypad-value">
-          {value || prefix
-            ? `${prefix ?? ''}${grouped(masked ? maskDigits(value) : value, grouping)}`
-            : (placeholder ?? '')}
-        </Text>
+        {value || prefix ? (
+          <Text className="bb-keypad-value">
+            {`${prefix ?? ''}${grouped(masked ? maskDigits(value) : value, grouping)}`}
+          </Text>
+        ) : (
+          // A hint, not a value: lighter, smaller and not bold, so it never looks typed.
+          <Text className="bb-keypad-placeholder">{placeholder ?? ''}</Text>
+        )}
       </View>
       <View className="bb-keypad-keys" {...a11y({ role: 'group', 'aria-label': t('keypad.label') })}>
         {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => (

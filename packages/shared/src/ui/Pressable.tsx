@@ -16,6 +16,8 @@ export interface PressableProps {
   readonly role?: 'button' | 'radio' | 'checkbox' | 'link' | 'tab'
   readonly selected?: boolean
   readonly disabled?: boolean
+  /** Called when a disabled control is pressed, so the screen can say what is missing. */
+  readonly onDisabledPress?: () => void
   /** Extra description read after the name, e.g. "剩 3 个". */
   readonly description?: string
   readonly testId?: string
@@ -29,12 +31,14 @@ export function Pressable({
   role = 'button',
   selected,
   disabled,
+  onDisabledPress,
   description,
   testId,
   children,
 }: PropsWithChildren<PressableProps>) {
   const press = () => {
     if (!disabled) onPress()
+    else onDisabledPress?.()
   }
   const onKeyDown = (event: { key?: string; preventDefault?: () => void }) => {
     if (event.key === 'Enter' || event.key === ' ') {

@@ -32,6 +32,10 @@ const PATHS = {
   // Two people: a family member who handles things for the resident.
   family:
     '<circle cx="22" cy="20" r="8"/><circle cx="44" cy="24" r="6"/><path d="M6 54c0-10 7-18 16-18s16 8 16 18M36 54c0-8 4-14 10-14s12 6 12 14"/>',
+  // A tick in a circle: done, it worked.
+  success: '<circle cx="32" cy="32" r="26"/><path d="M20 33l8 8 16-18"/>',
+  // An exclamation mark in a triangle: something went wrong.
+  error: '<path d="M32 6L60 56H4z"/><path d="M32 24v14M32 46v2"/>',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -26,7 +26,8 @@ const water = bill('b1', 4_350)
 const power = bill('b2', 12_805)
 const alreadyPaid = bill('b3', 9_900, 'paid')
 const found = () => run(initialPayState, { type: 'billsFound', bills: [water, alreadyPaid, power] })
-const waiting = () => run(found(), { type: 'paymentCreated', payment: payment('pay-1', 'pending', 17_155) })
+const chose = () => run(found(), { type: 'setChosen', billIds: ['b1', 'b2'] })
+const waiting = () => run(chose(), { type: 'paymentCreated', payment: payment('pay-1', 'pending', 17_155) })
 
 describe('payment steps', () => {
   it('goes find → choose → wait → paid', () => {
@@ -43,16 +44,37 @@ describe('payment steps', () => {
     expect(PAY_STEPS).toBeLessThanOrEqual(4)
   })
 
-  it('ticks every unpaid bill when they are found, and never a paid one', () => {
-    expect(found().chosen).toEqual(['b1', 'b2'])
-    expect(chosenBills(found())).toEqual([water, power])
-    expect(totalFen(found())).toBe(17_155)
+  it('ticks nothing when the bills are found: money is never taken by default', () => {
+    expect(found().chosen).toEqual([])
+    expect(chosenBills(found())).toEqual([])
+    expect([canPay(found()), totalFen(found())]).toEqual([false, 0])
     expect(unpaidBills(found())).toEqual([water, power])
+    expect(chosenBills(chose())).toEqual([water, power])
+    expect(totalFen(chose())).toBe(17_155)
+  })
+
+  it('ticks nothing whatever the bills found', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 1, max: 1_000_000 }),
+            fc.constantFrom('unpaid' as const, 'paid' as const),
+          ),
+          { maxLength: 12 },
+        ),
+        (specs) => {
+          const bills = specs.map(([fen, status], i) => bill(`b${i}`, fen, status))
+          const state = run(initialPayState, { type: 'billsFound', bills })
+          expect([state.chosen, totalFen(state), canPay(state)]).toEqual([[], 0, false])
+        },
+      ),
+    )
   })
 
   it('pays only with something chosen', () => {
-    expect(canPay(found())).toBe(true)
-    const none = run(found(), { type: 'setChosen', billIds: [] })
+    expect(canPay(chose())).toBe(true)
+    const none = run(chose(), { type: 'setChosen', billIds: [] })
     expect([canPay(none), totalFen(none)]).toEqual([false, 0])
     const onlyPaid = run(found(), { type: 'setChosen', billIds: ['b3'] })
     expect([canPay(onlyPaid), totalFen(onlyPaid)]).toEqual([false, 0])
@@ -113,7 +135,7 @@ describe('返回 in the payment', () => {
     const state = run(waiting(), { type: 'back' })
     expect(stepOf(state)).toBe(2)
     expect(state.payment).toBeNull()
-    expect(state.chosen).toEqual(found().chosen)
+    expect(state.chosen).toEqual(chose().chosen)
     expect(state.attempt).toBe(waiting().attempt + 1)
   })
 
@@ -255,11 +277,13 @@ describe('the total of the chosen bills', () => {
     )
   })
 
-  it('starts as everything still to pay', () => {
+  it('starts at nothing, and ticking every unpaid bill gives everything still to pay', () => {
     fc.assert(
       fc.property(bills, (list) => {
         const state = run(initialPayState, { type: 'billsFound', bills: list })
-        expect(BigInt(totalFen(state))).toBe(
+        expect(totalFen(state)).toBe(0)
+        const all = run(state, { type: 'setChosen', billIds: list.map((b) => b.id) })
+        expect(BigInt(totalFen(all))).toBe(
           expected(
             list,
             list.map((b) => b.id),

@@ -80,6 +80,17 @@ const en: Resource = {
         'Step four. Please check: {{place}}, {{service}}, {{day}}, {{time}}. If this is right, press Book it.',
       success: 'You are booked. Your number is {{ticket}}. {{day}}, {{time}}, at {{place}}, {{service}}.',
     },
+    missing: {
+      account: 'First type the account number: 7 digits.',
+      bill: 'First choose the bills to pay.',
+      cash: 'First type the cash received, at least the amount due.',
+      description: 'First choose a common problem, or write a few words.',
+      place: 'First choose the grid where the problem is.',
+      phone: 'First type the 11-digit mobile number.',
+      code: 'First type the 6-digit code from the text message.',
+      scope: 'First choose the services to handle.',
+      consentCode: 'First type the 6-digit consent code.',
+    },
     pay: {
       find: 'Step one. Find your bills. If you have confirmed who you are, press My accounts. Or choose the kind of bill and enter the account number.',
       choose: 'Step two. We found {{count}} unpaid bills. Choose the bills to pay, then press Pay.',
@@ -87,6 +98,8 @@ const en: Resource = {
       scan: 'Step three. Scan the code on the screen with WeChat to pay {{amount}}. A family member can scan it for you.',
       sheet: 'Step three. Confirm the payment of {{amount}} in WeChat.',
       success: 'Paid. You paid {{amount}} in all. You can print a receipt.',
+      chosen: '{{count}} chosen, {{amount}} in all.',
+      noneChosen: 'No bill chosen yet. Tap the bills to pay.',
     },
     request: {
       category: 'Step one. Choose what kind of problem it is.',
@@ -368,6 +381,7 @@ const en: Resource = {
     receiptTitle: 'Payment receipt',
     paidAt: 'Paid at',
     paymentNo: 'Payment number',
+    paidNotice: 'Paid: {{amount}}',
   },
   request: {
     stepCategory: 'Choose the kind of problem',

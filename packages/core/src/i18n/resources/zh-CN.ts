@@ -77,6 +77,17 @@ const zhCN = {
       confirm: '第四步，请确认：{{place}}，{{service}}，{{day}}，{{time}}。没有问题请按确认预约。',
       success: '预约成功。您的号码是 {{ticket}}。{{day}}，{{time}}，请到{{place}}{{service}}。',
     },
+    missing: {
+      account: '请先输入户号，一共 7 位数字。',
+      bill: '请先选择要缴的账单。',
+      cash: '请先输入收到的现金，要不少于应收金额。',
+      description: '请先选一个常见问题，或者写几个字。',
+      place: '请先选择问题在哪个网格。',
+      phone: '请先输入 11 位手机号。',
+      code: '请先输入短信里的 6 位验证码。',
+      scope: '请先选择要代办的业务。',
+      consentCode: '请先输入 6 位授权码。',
+    },
     pay: {
       find: '第一步，请找到您的账单。已经确认身份的，可以按我的账户；也可以选择缴费种类，再输入户号。',
       choose: '第二步，找到 {{count}} 笔没有缴的账单。请选择要缴的账单，然后按付款。',
@@ -84,6 +95,8 @@ const zhCN = {
       scan: '第三步，请用微信扫一扫屏幕上的二维码付款，金额是 {{amount}}。家人也可以帮您扫码。',
       sheet: '第三步，请在微信里确认付款，金额是 {{amount}}。',
       success: '缴费成功，一共缴了 {{amount}}。可以打印收据。',
+      chosen: '已选 {{count}} 笔，合计 {{amount}}。',
+      noneChosen: '还没有选账单。请点要缴的账单。',
     },
     request: {
       category: '第一步，请选择您要反映的问题是哪一类。',
@@ -359,6 +372,7 @@ const zhCN = {
     receiptTitle: '缴费收据',
     paidAt: '付款时间',
     paymentNo: '付款编号',
+    paidNotice: '已经缴好了：{{amount}}',
   },
   request: {
     stepCategory: '选择问题类别',

@@ -79,6 +79,17 @@ const zhHK: Resource = {
       confirm: '第四步，請確認：{{place}}，{{service}}，{{day}}，{{time}}。沒有問題請按確認預約。',
       success: '預約成功。您的號碼是 {{ticket}}。{{day}}，{{time}}，請到{{place}}{{service}}。',
     },
+    missing: {
+      account: '請先輸入戶號，一共 7 位數字。',
+      bill: '請先選擇要繳的賬單。',
+      cash: '請先輸入收到的現金，要不少於應收金額。',
+      description: '請先選一個常見問題，或者寫幾個字。',
+      place: '請先選擇問題在哪個網格。',
+      phone: '請先輸入 11 位手機號碼。',
+      code: '請先輸入短訊裏的 6 位驗證碼。',
+      scope: '請先選擇要代辦的業務。',
+      consentCode: '請先輸入 6 位授權碼。',
+    },
     pay: {
       find: '第一步，請找到您的賬單。已經確認身份的，可以按我的賬戶；也可以選擇繳費種類，再輸入戶號。',
       choose: '第二步，找到 {{count}} 張未繳的賬單。請選擇要繳的賬單，然後按付款。',
@@ -86,6 +97,8 @@ const zhHK: Resource = {
       scan: '第三步，請用微信掃一掃屏幕上的二維碼付款，金額是 {{amount}}。家人也可以幫您掃碼。',
       sheet: '第三步，請在微信裡確認付款，金額是 {{amount}}。',
       success: '繳費成功，一共繳了 {{amount}}。可以列印收據。',
+      chosen: '已選 {{count}} 筆，合共 {{amount}}。',
+      noneChosen: '還沒有選賬單。請點要繳的賬單。',
     },
     request: {
       category: '第一步，請選擇您要反映的問題是哪一類。',
@@ -360,6 +373,7 @@ const zhHK: Resource = {
     receiptTitle: '繳費收據',
     paidAt: '付款時間',
     paymentNo: '付款編號',
+    paidNotice: '已經繳好了：{{amount}}',
   },
   request: {
     stepCategory: '選擇問題類別',

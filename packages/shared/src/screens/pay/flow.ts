@@ -64,8 +64,8 @@ export function payReducer(state: PayState, action: PayAction): PayState {
       if (step !== 1 || !state.kind) return state
       return { ...state, digits: action.digits.replace(/\D/g, '').slice(0, ACCOUNT_DIGITS) }
     case 'billsFound':
-      // Everything still to pay is ticked: most residents pay all of it.
-      return step === 1 ? { ...state, bills: action.bills, chosen: unpaidIds(action.bills) } : state
+      // Nothing is ticked: money is never taken by default. The resident chooses each bill.
+      return step === 1 ? { ...state, bills: action.bills, chosen: [] } : state
     case 'setChosen':
       return step === 2 ? { ...state, chosen: [...new Set(action.billIds)] } : state
     case 'paymentCreated':
@@ -100,10 +100,6 @@ export function stepOf(state: PayState): PayStep {
 /** 返回 on the list of account kinds leaves the page. */
 export function exitsOnBack(state: PayState): boolean {
   return stepOf(state) === 1 && state.kind === null
-}
-
-function unpaidIds(bills: readonly Bill[]): string[] {
-  return bills.filter((b) => b.status === 'unpaid').map((b) => b.id)
 }
 
 export function unpaidBills(state: PayState): Bill[] {

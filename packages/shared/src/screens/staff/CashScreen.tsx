@@ -41,7 +41,8 @@ export function CashScreen() {
     api,
     permitted,
   ])
-  const [chosen, setChosen] = useState<string[] | null>(null)
+  // Nothing is ticked at first: the helper ticks each bill the resident asks to pay.
+  const [chosen, setChosen] = useState<string[]>([])
   const [counting, setCounting] = useState(false)
   const [received, setReceived] = useState('')
   const [payment, setPayment] = useState<Payment | null>(null)
@@ -50,8 +51,7 @@ export function CashScreen() {
   const idempotencyKey = useRef(newIdempotencyKey('cash'))
 
   const unpaid = useMemo(() => (bills.data ?? []).filter((b) => b.status === 'unpaid'), [bills.data])
-  const chosenIds = chosen ?? unpaid.map((b) => b.id)
-  const chosenBills = unpaid.filter((b) => chosenIds.includes(b.id))
+  const chosenBills = unpaid.filter((b) => chosen.includes(b.id))
   const total = sumFen(chosenBills.map((b) => b.amountFen))
   const receivedFen = yuanDigitsToFen(received)
   const change = changeFen(total, receivedFen)
@@ -133,8 +133,19 @@ export function CashScreen() {
             <BillChecklist
               label={t('helper.cashStepChoose')}
               bills={unpaid}
-              chosen={chosenIds}
-              onChange={setChosen}
+              chosen={chosen}
+              onChange={(ids) => {
+                setChosen(ids)
+                const picked = unpaid.filter((b) => ids.includes(b.id))
+                say(
+                  picked.length
+                    ? t('voice.pay.chosen', {
+                        count: picked.length,
+                        amount: displayMoney(sumFen(picked.map((b) => b.amountFen))),
+                      })
+                    : t('voice.pay.noneChosen'),
+                )
+              }}
             />
             <View className="bb-card">
               <Text className="bb-row-label">{t('pay.total')}</Text>
@@ -151,6 +162,8 @@ export function CashScreen() {
                   setCounting(true)
                 }}
                 disabled={chosenBills.length === 0}
+                disabledReason={t('voice.missing.bill')}
+                onExplain={say}
                 testId="take-cash"
               />
             </View>
@@ -185,6 +198,8 @@ export function CashScreen() {
               label={t('helper.confirmCash', { amount: displayMoney(receivedFen) })}
               onPress={() => void take()}
               disabled={busy || change === null || receivedFen === 0}
+              disabledReason={busy ? undefined : t('voice.missing.cash')}
+              onExplain={say}
               testId="confirm-cash"
             />
           </View>
@@ -192,6 +207,7 @@ export function CashScreen() {
       ) : null}
       {payment ? (
         <>
+          <Notice kind="success" title={t('pay.paidNotice', { amount: displayMoney(payment.amountFen) })} />
           <View className="bb-card" data-testid="cash-receipt">
             {chosenBills.map((b) => (
               <View key={b.id} className="bb-row">

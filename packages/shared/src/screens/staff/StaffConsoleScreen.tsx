@@ -315,6 +315,8 @@ export function StaffConsoleScreen() {
               label={t('helper.start')}
               onPress={() => void start()}
               disabled={busy || scopes.length === 0}
+              disabledReason={busy ? undefined : t('voice.missing.scope')}
+              onExplain={say}
               testId="start-assist"
             />
           </View>
@@ -382,6 +384,8 @@ export function StaffConsoleScreen() {
               label={t('helper.agree')}
               onPress={() => void answer(true)}
               disabled={busy || code.length !== 6}
+              disabledReason={busy ? undefined : t('voice.missing.consentCode')}
+              onExplain={say}
               testId="agree"
             />
             <Button
