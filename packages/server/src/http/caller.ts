@@ -1,5 +1,6 @@
 import type { StaffCaller } from '../auth/staffSessions'
 import type { Delegation } from '../consents/delegation'
+import { AppError } from '../util/errors'
 import type { FamilyActing } from '../wechat/family'
 
 /**
@@ -16,4 +17,19 @@ export interface Caller {
   readonly family: FamilyActing | null
   /** A biller's system, by its X-Biller-Key. */
   readonly billerId: string | null
+}
+
+/** A resident's route: the resident (or whoever acts for them) and the token they came with. */
+export type ResidentCaller = Caller & { readonly residentId: string; readonly token: string }
+/** A staff route: the member of staff and their session's token. */
+export type StaffMemberCaller = Caller & { readonly staff: StaffCaller; readonly token: string }
+/** A kiosk's route: the device, by its key. */
+export type DeviceCaller = Caller & { readonly deviceId: string }
+/** A biller's route: the biller, by its key. */
+export type BillerSystemCaller = Caller & { readonly billerId: string }
+
+/** The resident of a route open to several kinds of caller, once the others are ruled out. */
+export function residentOf(caller: Caller): string {
+  if (caller.residentId === null) throw new AppError('UNAUTHENTICATED')
+  return caller.residentId
 }

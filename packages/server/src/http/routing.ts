@@ -23,7 +23,7 @@ import { recordCall } from '../audit/routeAudit'
 import { delegationOfToken } from '../consents/delegation'
 import { AppError } from '../util/errors'
 import { familyActingOfToken } from '../wechat/family'
-import type { Caller } from './caller'
+import type { BillerSystemCaller, Caller, DeviceCaller, ResidentCaller, StaffMemberCaller } from './caller'
 import type { AppContext } from './context'
 import { languageOf } from './errors'
 
@@ -52,11 +52,43 @@ export function principalsOf(def: RouteDef): readonly Principal[] {
   return typeof def.auth === 'string' ? [def.auth as Principal] : def.auth
 }
 
+type AuthOf<N extends RouteName> = Contract[N]['auth']
+
+/**
+ * The caller a route's `auth` guarantees: a resident's route always has a resident, a staff
+ * route a member of staff. `identify` makes it so, and `checkCaller` holds it at run time.
+ */
+export type CallerOf<N extends RouteName> =
+  AuthOf<N> extends 'resident'
+    ? ResidentCaller
+    : AuthOf<N> extends 'staff'
+      ? StaffMemberCaller
+      : AuthOf<N> extends 'kiosk'
+        ? DeviceCaller
+        : AuthOf<N> extends 'biller'
+          ? BillerSystemCaller
+          : Caller
+
+/** Refuses a caller the route's single principal does not name (never, while identify is right). */
+function checkCaller(def: RouteDef, caller: Caller): void {
+  const fits =
+    def.auth === 'resident'
+      ? caller.residentId !== null && caller.token !== null
+      : def.auth === 'staff'
+        ? caller.staff !== null && caller.token !== null
+        : def.auth === 'kiosk'
+          ? caller.deviceId !== null
+          : def.auth === 'biller'
+            ? caller.billerId !== null
+            : true
+  if (!fits) throw new AppError('UNAUTHENTICATED')
+}
+
 export interface HandlerInput<N extends RouteName> {
   readonly params: Infer<Contract[N]['params' & keyof Contract[N]]>
   readonly query: Infer<Contract[N]['query' & keyof Contract[N]]>
   readonly body: Infer<Contract[N]['body' & keyof Contract[N]]>
-  readonly caller: Caller
+  readonly caller: CallerOf<N>
   readonly idempotencyKey: string | undefined
   readonly language: Language
   readonly request: FastifyRequest
@@ -185,6 +217,7 @@ export function defineRoute<N extends RouteName>(
     },
     handler: async (request, reply) => {
       const caller = callers.get(request) ?? nobody
+      checkCaller(def, caller)
       let idempotencyKey: string | undefined
       const rawKey = request.headers['idempotency-key']
       if ('idempotent' in def && def.idempotent && rawKey !== undefined) {
@@ -197,7 +230,7 @@ export function defineRoute<N extends RouteName>(
         params: request.params as never,
         query: request.query as never,
         body: request.body as never,
-        caller,
+        caller: caller as CallerOf<N>,
         idempotencyKey,
         language: languageOf(request),
         request,

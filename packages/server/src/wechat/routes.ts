@@ -24,7 +24,7 @@ export function wechatRoutes(app: FastifyInstance, ctx: AppContext): void {
     credits: await recordSubscriptions(
       ctx.db,
       ctx.clock,
-      caller.residentId!,
+      caller.residentId,
       caller.token ? await openidOfSession(ctx.db, caller.token) : null,
       body.accepted,
     ),
@@ -32,31 +32,31 @@ export function wechatRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   defineRoute(app, ctx, 'linkMyWechat', async ({ body, caller }) => {
     const identity = await ctx.wechat.auth.code2Session(body.code)
-    await linkWechatToSession(ctx.db, ctx.clock, caller.residentId!, caller.token!, identity)
+    await linkWechatToSession(ctx.db, ctx.clock, caller.residentId, caller.token, identity)
     return null
   })
   defineRoute(app, ctx, 'unlinkMyWechat', async ({ caller }) => {
-    await unlinkWechat(ctx.db, ctx.clock, caller.residentId!)
+    await unlinkWechat(ctx.db, ctx.clock, caller.residentId)
     return null
   })
 
   defineRoute(app, ctx, 'createFamilyGrant', async ({ body, caller }) =>
-    requestFamilyGrant(ctx, caller.residentId!, body.scopes),
+    requestFamilyGrant(ctx, caller.residentId, body.scopes),
   )
   defineRoute(app, ctx, 'getFamilyGrant', async ({ params, query, caller }) =>
-    viewFamilyGrant(ctx, caller.residentId!, params.id, query.qrToken),
+    viewFamilyGrant(ctx, caller.residentId, params.id, query.qrToken),
   )
   defineRoute(app, ctx, 'approveFamilyGrant', async ({ params, body, caller }) =>
-    answerFamilyGrant(ctx, caller.residentId!, params.id, body.qrToken, true),
+    answerFamilyGrant(ctx, caller.residentId, params.id, body.qrToken, true),
   )
   defineRoute(app, ctx, 'denyFamilyGrant', async ({ params, body, caller }) =>
-    answerFamilyGrant(ctx, caller.residentId!, params.id, body.qrToken, false),
+    answerFamilyGrant(ctx, caller.residentId, params.id, body.qrToken, false),
   )
   defineRoute(app, ctx, 'revokeFamilyGrant', async ({ params, caller }) =>
-    revokeFamilyGrant(ctx, caller.residentId!, params.id),
+    revokeFamilyGrant(ctx, caller.residentId, params.id),
   )
   defineRoute(app, ctx, 'issueFamilyToken', async ({ params, caller }) =>
-    issueFamilyToken(ctx, caller.residentId!, caller.token!, params.id),
+    issueFamilyToken(ctx, caller.residentId, caller.token, params.id),
   )
-  defineRoute(app, ctx, 'listMyFamilyGrants', async ({ caller }) => myFamilyGrants(ctx, caller.residentId!))
+  defineRoute(app, ctx, 'listMyFamilyGrants', async ({ caller }) => myFamilyGrants(ctx, caller.residentId))
 }

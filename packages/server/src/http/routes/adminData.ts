@@ -40,15 +40,15 @@ import {
   listServices,
 } from '../../admin/reference'
 import { ensureSlots } from '../../booking/schedule'
-import type { Caller } from '../caller'
+import type { StaffMemberCaller } from '../caller'
 import type { AppContext } from '../context'
 import { defineRoute } from '../routing'
 
 export function adminDataRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const as = (caller: Caller): AdminContext => ({
+  const as = (caller: StaffMemberCaller): AdminContext => ({
     db: ctx.db,
     clock: ctx.clock,
-    actor: { kind: 'staff', id: caller.staff!.id },
+    actor: { kind: 'staff', id: caller.staff.id },
   })
 
   defineRoute(app, ctx, 'adminListPlaces', async () => listPlaces(ctx.db))
@@ -118,15 +118,15 @@ export function adminDataRoutes(app: FastifyInstance, ctx: AppContext): void {
 
 /** Imports from files (administrators), pushes from billers, and the reconciliation report. */
 export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const importer = (caller: Caller, language: Language, actor?: AdminActor): ImportContext => ({
+  const importer = (actor: AdminActor, language: Language): ImportContext => ({
     db: ctx.db,
     clock: ctx.clock,
     idPepper: ctx.idPepper,
-    actor: actor ?? { kind: 'staff', id: caller.staff!.id },
+    actor,
     language,
   })
   defineRoute(app, ctx, 'adminImport', async ({ caller, body, language }) =>
-    importFile(importer(caller, language), {
+    importFile(importer({ kind: 'staff', id: caller.staff.id }, language), {
       kind: body.kind,
       billerId: body.billerId,
       fileName: body.fileName,
@@ -141,12 +141,12 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   )
   defineRoute(app, ctx, 'pushBills', async ({ caller, body, language }) =>
     pushBills(
-      importer(caller, language, { kind: 'system', id: `biller:${caller.billerId!}` }),
-      caller.billerId!,
+      importer({ kind: 'system', id: `biller:${caller.billerId}` }, language),
+      caller.billerId,
       body.bills,
     ),
   )
   defineRoute(app, ctx, 'billerReconciliation', async ({ caller, query }) =>
-    reconciliationCsv(ctx.db, caller.billerId!, query.date),
+    reconciliationCsv(ctx.db, caller.billerId, query.date),
   )
 }

@@ -18,15 +18,13 @@ export function bookingRoutes(app: FastifyInstance, ctx: AppContext): void {
     listSlots(ctx.db, ctx.clock, query.serviceId, query.date),
   )
   defineRoute(app, ctx, 'createAppointment', async ({ body, caller, idempotencyKey }) =>
-    bookAppointment(ctx, caller.residentId!, body.slotId, idempotencyKey),
+    bookAppointment(ctx, caller.residentId, body.slotId, idempotencyKey),
   )
-  defineRoute(app, ctx, 'listAppointments', async ({ caller }) =>
-    listAppointments(ctx.db, caller.residentId!),
-  )
+  defineRoute(app, ctx, 'listAppointments', async ({ caller }) => listAppointments(ctx.db, caller.residentId))
   defineRoute(app, ctx, 'cancelAppointment', async ({ params, caller }) =>
-    cancelAppointment(ctx, caller.residentId!, params.id),
+    cancelAppointment(ctx, caller.residentId, params.id),
   )
   defineRoute(app, ctx, 'rescheduleAppointment', async ({ params, body, caller }) =>
-    rescheduleAppointment(ctx, caller.residentId!, params.id, body.slotId),
+    rescheduleAppointment(ctx, caller.residentId, params.id, body.slotId),
   )
 }

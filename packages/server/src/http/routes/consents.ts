@@ -9,7 +9,7 @@ import {
 } from '../../consents/grants'
 import { consentView } from '../../consents/views'
 import { sha256 } from '../../util/hash'
-import type { Caller } from '../caller'
+import { type ResidentCaller, residentOf, type StaffMemberCaller } from '../caller'
 import type { AppContext } from '../context'
 import { defineRoute } from '../routing'
 
@@ -17,15 +17,15 @@ import { defineRoute } from '../routing'
 const answerLimit = { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }
 
 export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const inSession = (caller: Caller) => ({ helper: caller.staff!, sessionToken: caller.token! })
+  const inSession = (caller: StaffMemberCaller) => ({ helper: caller.staff, sessionToken: caller.token })
   /** The kiosk of the resident's session, when they answer at one (an ID-card sign-in there). */
-  const answering = async (caller: Caller) => {
+  const answering = async (caller: ResidentCaller) => {
     const session = await ctx.db
       .selectFrom('sessions')
       .select('device_id')
-      .where('token_hash', '=', sha256(caller.token!))
+      .where('token_hash', '=', sha256(caller.token))
       .executeTakeFirst()
-    return { residentId: caller.residentId!, deviceId: session?.device_id ?? null }
+    return { residentId: caller.residentId, deviceId: session?.device_id ?? null }
   }
   defineRoute(app, ctx, 'createConsent', async ({ body, caller }) =>
     requestConsent(ctx, inSession(caller), body.scopes, body.minutes),
@@ -35,7 +35,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
       ctx,
       caller.staff
         ? { staffId: caller.staff.id }
-        : { residentId: caller.residentId!, ...(query.qrToken ? { qrToken: query.qrToken } : {}) },
+        : { residentId: residentOf(caller), ...(query.qrToken ? { qrToken: query.qrToken } : {}) },
       params.id,
     ),
   )
@@ -59,7 +59,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, 'revokeConsent', async ({ params, caller }) =>
     revokeConsent(
       ctx,
-      caller.staff ? { staffId: caller.staff.id } : { residentId: caller.residentId! },
+      caller.staff ? { staffId: caller.staff.id } : { residentId: residentOf(caller) },
       params.id,
     ),
   )
@@ -67,7 +67,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
     const rows = await ctx.db
       .selectFrom('consents')
       .selectAll()
-      .where('resident_id', '=', caller.residentId!)
+      .where('resident_id', '=', caller.residentId)
       .orderBy('requested_at', 'desc')
       .limit(100)
       .execute()
@@ -75,7 +75,7 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
     return Promise.all(rows.map((row) => consentView(ctx.db, row, now)))
   })
   defineRoute(app, ctx, 'myAudit', async ({ caller }) =>
-    auditEntries(ctx.db, { residentId: caller.residentId!, limit: 200 }),
+    auditEntries(ctx.db, { residentId: caller.residentId, limit: 200 }),
   )
   defineRoute(app, ctx, 'adminAudit', async ({ query }) => auditEntries(ctx.db, query))
 }

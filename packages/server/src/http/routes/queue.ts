@@ -6,7 +6,7 @@ import { defineRoute } from '../routing'
 export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, 'takeQueueNumber', async ({ caller }) => takeNumber(ctx, caller.deviceId))
   defineRoute(app, ctx, 'callNextNumber', async ({ body, caller }) =>
-    callNext(ctx, caller.staff!.id, body.windowNo),
+    callNext(ctx, caller.staff.id, body.windowNo),
   )
   defineRoute(app, ctx, 'queueStatus', async () => queueStatus(ctx))
 }

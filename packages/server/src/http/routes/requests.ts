@@ -12,11 +12,11 @@ import {
 } from '../../requests/transitions'
 import { residentRequestView, staffRequestView, type StaffViewer } from '../../requests/views'
 import type { AppContext } from '../context'
-import type { Caller } from '../caller'
+import type { StaffMemberCaller } from '../caller'
 import { defineRoute } from '../routing'
 
-function viewer(caller: Caller): StaffViewer & { gridWorker: boolean } {
-  const staff = caller.staff!
+function viewer(caller: StaffMemberCaller): StaffViewer & { gridWorker: boolean } {
+  const staff = caller.staff
   return {
     id: staff.id,
     admin: staff.roles.includes('admin'),
@@ -35,19 +35,19 @@ export function requestRoutes(app: FastifyInstance, ctx: AppContext): void {
     return rows.map((c) => ({ id: c.id, name: c.name, kind: c.kind, timeLimitHours: c.time_limit_hours }))
   })
   defineRoute(app, ctx, 'createServiceRequest', async ({ body, caller, idempotencyKey }) =>
-    submitRequest(ctx, caller.residentId!, body, idempotencyKey),
+    submitRequest(ctx, caller.residentId, body, idempotencyKey),
   )
   defineRoute(app, ctx, 'listServiceRequests', async ({ caller }) =>
-    listResidentRequests(ctx.db, caller.residentId!),
+    listResidentRequests(ctx.db, caller.residentId),
   )
   defineRoute(app, ctx, 'getServiceRequest', async ({ params, caller }) =>
-    residentRequestView(ctx.db, caller.residentId!, params.id),
+    residentRequestView(ctx.db, caller.residentId, params.id),
   )
   defineRoute(app, ctx, 'rateServiceRequest', async ({ params, body, caller }) =>
-    rateRequest(ctx, caller.residentId!, params.id, body.score, body.comment),
+    rateRequest(ctx, caller.residentId, params.id, body.score, body.comment),
   )
   defineRoute(app, ctx, 'reopenServiceRequest', async ({ params, body, caller }) =>
-    reopenRequest(ctx, caller.residentId!, params.id, body.reason),
+    reopenRequest(ctx, caller.residentId, params.id, body.reason),
   )
   defineRoute(app, ctx, 'listStaffRequests', async ({ query, caller }) =>
     listStaffRequests(ctx.db, viewer(caller), query.scope ?? 'open'),

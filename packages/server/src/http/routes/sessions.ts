@@ -146,17 +146,17 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   )
 
   defineRoute(app, ctx, 'signOut', async ({ caller }) => {
-    await revokeSession(ctx.db, ctx.clock, caller.token!)
+    await revokeSession(ctx.db, ctx.clock, caller.token)
     return null
   })
 
   defineRoute(app, ctx, 'deleteMyAccount', async ({ caller }) => {
-    await deleteAccount(ctx.db, ctx.clock, caller.residentId!)
+    await deleteAccount(ctx.db, ctx.clock, caller.residentId)
     return null
   })
 
   defineRoute(app, ctx, 'me', async ({ caller }) =>
-    residentSummary(await getResident(ctx.db, caller.residentId!)),
+    residentSummary(await getResident(ctx.db, caller.residentId)),
   )
 
   wechatRoutes(app, ctx)

@@ -16,11 +16,11 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     signInLimit,
   )
   defineRoute(app, ctx, 'staffSignOut', async ({ caller }) => {
-    await revokeStaffSession(ctx.db, ctx.clock, caller.token!)
+    await revokeStaffSession(ctx.db, ctx.clock, caller.token)
     return null
   })
   defineRoute(app, ctx, 'staffMe', async ({ caller }) => {
-    const { id, staffNo, name, roles, gridId } = caller.staff!
+    const { id, staffNo, name, roles, gridId } = caller.staff
     return { id, staffNo, name, roles, gridId }
   })
 }
