@@ -107,8 +107,13 @@ function KioskEntry({
           onPress={reopen}
           className="bb-entry-display"
           role="button"
+          // The name holds what the box shows (WCAG 2.5.3): the hint while empty, never the password.
           description={
-            password ? t('textEntry.typedCount', { count: lengthOf(value) }) : display || t('textEntry.empty')
+            !value
+              ? t('textEntry.empty')
+              : password
+                ? t('textEntry.typedCount', { count: lengthOf(value) })
+                : display
           }
           testId={testId ? `${testId}-box` : undefined}
         >
