@@ -12,6 +12,8 @@ import { createService, type Service } from '../../server/src/service'
 import type { Clock } from '../../server/src/util/clock'
 // The simulator's type, and its `window.bangbanSimulator` declaration.
 import type {} from '../src/platform/simulator'
+import type {} from '../src/platform/kioskSpeaker'
+import { isNamedBy, mentionedControls } from '../../shared/src/voice/mentions'
 
 export const SHOTS = resolve(__dirname, '../../../test-results/kiosk')
 export const KIOSK_DIR = process.env.BANGBAN_KIOSK_DIR ?? resolve(__dirname, '../dist/h5')
@@ -69,12 +71,16 @@ export async function startHarness(options: { readonly clock?: Clock } = {}): Pr
   }
 }
 
+/** Every kiosk page a test opened, for the prompt check after it (expectPromptsNameVisibleControls). */
+const openedPages: Page[] = []
+
 export async function newKioskPage(
   harness: Harness,
   viewport = { width: 1080, height: 1920 },
 ): Promise<Page> {
   const context = await harness.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
+  openedPages.push(page)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   ;(page as unknown as { jsErrors: string[] }).jsErrors = errors
@@ -128,6 +134,31 @@ export async function fullShot(page: Page, path: string): Promise<void> {
         }
       })
   }
+}
+
+/**
+ * Every button a prompt told the resident to press ("然后按确认预约", "press Book it") that was not a
+ * visible control on the screen when the prompt was said, on one page.
+ */
+export async function promptsNamingAbsentControls(page: Page): Promise<string[]> {
+  const said = await page.evaluate(() =>
+    (window.bangbanVoice?.log ?? [])
+      .filter((e) => e.kind === 'speak')
+      .map((e) => ({ text: e.detail ?? '', lang: e.lang ?? 'zh-CN', controls: e.controls ?? [] })),
+  )
+  return said.flatMap(({ text, lang, controls }) =>
+    mentionedControls(text, lang)
+      .filter((name) => !controls.some((control) => isNamedBy(name, control)))
+      .map((name) => `“${name}” is not on screen when saying: ${text}`),
+  )
+}
+
+/** After each tour: no prompt named a control that was not there (every page the test opened). */
+export async function expectPromptsNameVisibleControls(): Promise<void> {
+  const pages = openedPages.splice(0)
+  const problems: string[] = []
+  for (const page of pages) if (!page.isClosed()) problems.push(...(await promptsNamingAbsentControls(page)))
+  expect(problems).toEqual([])
 }
 
 /** What the screens asked the voice to say, in order (recorded by the simulator). */

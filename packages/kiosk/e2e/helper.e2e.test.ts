@@ -17,6 +17,7 @@ import {
   spoken,
   startHarness,
   type Harness,
+  expectPromptsNameVisibleControls,
 } from './harness'
 import { writeStaffSignIn } from './writing'
 
@@ -30,6 +31,10 @@ describe('assisted service (代帮办) at the kiosk', () => {
   })
   afterAll(async () => {
     await harness?.close()
+  })
+  // Every screen and state these tours visit: a prompt names only buttons that are on screen.
+  afterEach(async () => {
+    await expectPromptsNameVisibleControls()
   })
 
   async function check(page: Page, name: string) {

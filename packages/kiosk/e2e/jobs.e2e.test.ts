@@ -1,6 +1,15 @@
 /** Paying a bill and reporting a problem at the kiosk, end to end, and the idle wipe. */
 import type { Page } from 'playwright-core'
-import { axe, insertIdCard, newKioskPage, shot, spoken, startHarness, type Harness } from './harness'
+import {
+  axe,
+  insertIdCard,
+  newKioskPage,
+  shot,
+  spoken,
+  startHarness,
+  type Harness,
+  expectPromptsNameVisibleControls,
+} from './harness'
 
 const RESIDENT = { name: '王小明', idNumber: '11010519491231002X' }
 
@@ -11,6 +20,10 @@ describe('kiosk jobs against the real service', () => {
   })
   afterAll(async () => {
     await harness?.close()
+  })
+  // Every screen and state these tours visit: a prompt names only buttons that are on screen.
+  afterEach(async () => {
+    await expectPromptsNameVisibleControls()
   })
 
   async function expectAccessible(page: Page, name: string) {

@@ -1,5 +1,14 @@
 import type { Page } from 'playwright-core'
-import { axe, insertIdCard, newKioskPage, shot, spoken, startHarness, type Harness } from './harness'
+import {
+  axe,
+  insertIdCard,
+  newKioskPage,
+  shot,
+  spoken,
+  startHarness,
+  type Harness,
+  expectPromptsNameVisibleControls,
+} from './harness'
 
 const RESIDENT = { name: '王小明', idNumber: '11010519491231002X' }
 
@@ -10,6 +19,10 @@ describe('kiosk H5 against the real service', () => {
   })
   afterAll(async () => {
     await harness?.close()
+  })
+  // Every screen and state these tours visit: a prompt names only buttons that are on screen.
+  afterEach(async () => {
+    await expectPromptsNameVisibleControls()
   })
 
   async function expectAccessible(page: Page, name: string) {

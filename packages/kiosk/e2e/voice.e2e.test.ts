@@ -7,7 +7,14 @@ import type { Page } from 'playwright-core'
 import { createI18n, type Language } from '@bangban/core/i18n'
 import { normalizeFreeText } from '@bangban/core/speech'
 import type { VoiceDiagnostics } from '../src/platform/kioskSpeaker'
-import { newKioskPage, spoken, startHarness, type Harness } from './harness'
+import {
+  newKioskPage,
+  spoken,
+  startHarness,
+  type Harness,
+  expectPromptsNameVisibleControls,
+  promptsNamingAbsentControls,
+} from './harness'
 
 function prompt(key: string, lang: Language = 'zh-CN'): string {
   return normalizeFreeText(createI18n(lang).t(key), lang)
@@ -32,7 +39,7 @@ async function waitForRequest(page: Page, text: string): Promise<void> {
 /** The prompts each tile leads to, in order (反映问题 and 我的记录 ask who you are first). */
 const SCREENS = [
   { tile: 'tile-book', heading: '选择科室或服务', says: ['voice.book.service'] },
-  { tile: 'tile-pay', heading: '查找账单', says: ['voice.pay.find'] },
+  { tile: 'tile-pay', heading: '查找账单', says: ['voice.pay.findByAccount'] },
   { tile: 'tile-request', heading: '请先确认身份', says: ['voice.request.category', 'voice.signIn.card'] },
   { tile: 'tile-records', heading: '请先确认身份', says: ['voice.signIn.card'] },
 ] as const
@@ -49,6 +56,10 @@ describe('kiosk voice', () => {
   })
   afterAll(async () => {
     await harness?.close()
+  })
+  // Every screen and state these tours visit: a prompt names only buttons that are on screen.
+  afterEach(async () => {
+    await expectPromptsNameVisibleControls()
   })
 
   it.each(SCREENS)(
@@ -87,6 +98,28 @@ describe('kiosk voice', () => {
       await page.context().close()
     },
   )
+
+  it('notes the controls on screen with every prompt, so a prompt naming an absent button is caught', async () => {
+    const page = await newKioskPage(harness)
+    await page.waitForFunction(() => (window.bangbanVoice?.log ?? []).some((e) => e.kind === 'speak'))
+    await page.waitForTimeout(400)
+    const first = (await page.evaluate(() => window.bangbanVoice?.log.find((e) => e.kind === 'speak')))!
+    expect(first.controls).toEqual(expect.arrayContaining(['呼叫帮办员', '预约挂号 医院、社区服务']))
+    expect(await promptsNamingAbsentControls(page)).toEqual([])
+    await page.evaluate(() =>
+      window.bangbanVoice?.log.push({
+        kind: 'speak',
+        at: 0,
+        detail: '请按我的账户。',
+        controls: ['返回'],
+        lang: 'zh-CN',
+      }),
+    )
+    expect(await promptsNamingAbsentControls(page)).toEqual([
+      '“我的账户” is not on screen when saying: 请按我的账户。',
+    ])
+    await page.context().close()
+  })
 
   it.each([
     ['lang-zh-HK', 'zh-HK'],

@@ -16,7 +16,28 @@ const CLIP_BASE = './voice/'
 
 export interface VoiceDiagnostics {
   /** What each utterance did, with performance.now() times: the benchmark reads this. */
-  readonly log: Array<{ kind: 'speak' | 'start' | 'end' | 'error' | 'engine'; at: number; detail?: string }>
+  readonly log: Array<{
+    kind: 'speak' | 'start' | 'end' | 'error' | 'engine'
+    at: number
+    detail?: string
+    /** On 'speak': the names of the controls on screen when the prompt was said. */
+    controls?: string[]
+    /** On 'speak': the language it was said in. */
+    lang?: Language
+  }>
+}
+
+const CONTROLS =
+  'button, a[href], [role="button"], [role="radio"], [role="checkbox"], [role="link"], [role="tab"], [role="switch"], [role="menuitem"]'
+
+/** The names of the controls a person can see now (hidden pages and dialogs behind others left out). */
+function visibleControls(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(CONTROLS)).flatMap((el) => {
+    if (el.getClientRects().length === 0 || el.closest('[aria-hidden="true"], [inert]')) return []
+    if (window.getComputedStyle(el).visibility === 'hidden') return []
+    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim()
+    return name ? [name] : []
+  })
 }
 
 declare global {
@@ -60,7 +81,16 @@ function withDiagnostics(engine: SpeechEngine, diagnostics: VoiceDiagnostics): S
   return {
     ...engine,
     speak(utterance) {
-      note('speak', utterance.text)
+      const controls = visibleControls()
+      diagnostics.log.push({
+        kind: 'speak',
+        at: performance.now(),
+        detail: utterance.text,
+        controls,
+        lang: utterance.lang,
+      })
+      // A page that has just opened may still be showing: look again once it has.
+      window.setTimeout(() => controls.push(...visibleControls()), 300)
       engine.speak({
         ...utterance,
         onstart: () => {

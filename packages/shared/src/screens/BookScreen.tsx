@@ -86,7 +86,7 @@ export function BookScreen() {
   const prompt =
     step >= 4 && !summary
       ? null
-      : t(promptKeyOf(state), {
+      : t(promptKeyOf(state, !!session), {
           service: service?.service.name ?? '',
           day: date ? displayDate(t, date, today) : '',
           ...summary,
@@ -141,8 +141,10 @@ export function BookScreen() {
         qr: result.id,
       })
       setPrinted('done')
+      say(t('book.printed'))
     } catch {
       setPrinted('failed')
+      say(t('book.printFailed'))
     }
   }
 

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { ConsentScope } from '@bangban/core/api/consents'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
@@ -13,6 +13,9 @@ import { staffLanding } from './staff/logic'
 import { ScopedTile } from './staff/ScopedTile'
 import { StaffEntry } from './staff/StaffEntry'
 
+/** Grants whose approval has been announced: the first home after 同意代办 says so, once. */
+const announced = new Set<string>()
+
 /**
  * 首页: the four jobs as four big tiles; language, text size and voice below. While a helper acts
  * for a resident, jobs the grant does not cover are switched off with the reason, and 生活缴费 is
@@ -23,7 +26,19 @@ export function HomeScreen() {
   const platform = usePlatform()
   const { staff, delegation, family } = useAppState()
   const toConsole = staff !== null && delegation === null
-  const { repeat } = useScreenVoice(toConsole ? null : t('voice.home'))
+  const [justApproved] = useState(() =>
+    delegation && !announced.has(delegation.consentId) ? delegation.consentId : null,
+  )
+  useEffect(() => {
+    if (justApproved) announced.add(justApproved)
+  }, [justApproved])
+  const approved =
+    delegation && delegation.consentId === justApproved
+      ? t('helper.spoken.approved', {
+          jobs: delegation.scopes.map((s) => t(`helper.scopes.${s}`)).join(t('helper.listSeparator')),
+        })
+      : null
+  const { repeat } = useScreenVoice(toConsole ? null : (approved ?? t('voice.home')))
   useEffect(() => {
     if (!toConsole) return
     const { staff: signedIn, delegationEnded } = appStore.get()

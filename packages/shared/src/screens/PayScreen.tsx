@@ -68,7 +68,8 @@ export function PayScreen() {
   const paid = step === 4
 
   const { repeat, say } = useScreenVoice(
-    t(promptKeyOf(state, platform.payment.method), {
+    t(promptKeyOf(state, platform.payment.method, !!session), {
+      kind: kind ? t(`billKinds.${kind}`) : '',
       count: unpaid.length,
       amount: displayMoney(payment?.amountFen ?? 0),
     }),

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT'
 import { Button } from '../ui/Button'
 import { Notice } from '../ui/Notice'
 import { goTo } from '../visit/nav'
+import { useSay } from '../entry/useSay'
 
 export type PrintStatus = 'idle' | 'printing' | 'done' | 'failed'
 
@@ -13,14 +14,17 @@ export type PrintStatus = 'idle' | 'printing' | 'done' | 'failed'
  */
 export function ReceiptActions({ canPrint, onPrint }: { canPrint: boolean; onPrint: () => Promise<void> }) {
   const t = useT()
+  const say = useSay()
   const [status, setStatus] = useState<PrintStatus>('idle')
   const print = async () => {
     setStatus('printing')
     try {
       await onPrint()
       setStatus('done')
+      say(t('pay.receiptPrinted'))
     } catch {
       setStatus('failed')
+      say(t('pay.printFailed'))
     }
   }
   return (

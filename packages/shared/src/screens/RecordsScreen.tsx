@@ -109,7 +109,10 @@ export function RecordsScreen() {
                   <Button
                     variant="danger"
                     label={t('records.cancel')}
-                    onPress={() => setConfirming(a.id)}
+                    onPress={() => {
+                      setConfirming(a.id)
+                      say(t('voice.records.confirmCancel'))
+                    }}
                     testId="cancel-appointment"
                   />
                 </View>

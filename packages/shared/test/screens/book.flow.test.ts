@@ -68,6 +68,9 @@ describe('booking steps', () => {
     const keys = states.flatMap((s) => [titleKeyOf(s), promptKeyOf(s)])
     expect(new Set(keys).size).toBe(keys.length)
     for (const key of keys) expect([key, languagesMissing(key)]).toEqual([key, []])
+    // Before sign-in the button reads 确认身份后预约, and so does the prompt.
+    expect(promptKeyOf(atConfirm(), false)).toBe('voice.book.confirmSignIn')
+    expect(languagesMissing('voice.book.confirmSignIn')).toEqual([])
   })
 
   it('says 预约成功 or 改约成功 on the receipt', () => {

@@ -98,7 +98,18 @@ describe('payment steps', () => {
       'voice.pay.success',
     ])
     expect(promptKeyOf(waiting(), 'wechat-jsapi')).toBe('voice.pay.sheet')
-    const keys = [...prompts, 'voice.pay.sheet', ...states.map(titleKeyOf)]
+    // 我的账户 is there only for a signed-in resident; the keypad has its own prompt.
+    expect(promptKeyOf(initialPayState, 'wechat-native', false)).toBe('voice.pay.findByAccount')
+    expect(promptKeyOf(run(initialPayState, { type: 'chooseKind', kind: 'water' }), 'wechat-native')).toBe(
+      'voice.pay.account',
+    )
+    const keys = [
+      ...prompts,
+      'voice.pay.sheet',
+      'voice.pay.findByAccount',
+      'voice.pay.account',
+      ...states.map(titleKeyOf),
+    ]
     for (const key of keys) expect([key, languagesMissing(key)]).toEqual([key, []])
   })
 })

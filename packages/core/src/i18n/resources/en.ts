@@ -78,6 +78,8 @@ const en: Resource = {
       time: 'Step three. Choose a time on {{day}}.',
       confirm:
         'Step four. Please check: {{place}}, {{service}}, {{day}}, {{time}}. If this is right, press Book it.',
+      confirmSignIn:
+        'Step four. Please check: {{place}}, {{service}}, {{day}}, {{time}}. If this is right, press Confirm who you are and book.',
       success: 'You are booked. Your number is {{ticket}}. {{day}}, {{time}}, at {{place}}, {{service}}.',
     },
     missing: {
@@ -93,6 +95,8 @@ const en: Resource = {
     },
     pay: {
       find: 'Step one. Find your bills. If you have confirmed who you are, press My accounts. Or choose the kind of bill and enter the account number.',
+      findByAccount: 'Step one. Find your bills. Choose the kind of bill, then enter the account number.',
+      account: 'Enter the {{kind}} account number with the number keys below, then press Find bills.',
       choose: 'Step two. We found {{count}} unpaid bills. Choose the bills to pay, then press Pay.',
       nothing: 'This account has nothing to pay now.',
       scan: 'Step three. Scan the code on the screen with WeChat to pay {{amount}}. A family member can scan it for you.',
@@ -113,6 +117,7 @@ const en: Resource = {
     records: {
       list: 'You have {{count}} appointments. You can cancel or change them.',
       empty: 'You have no appointments now.',
+      confirmCancel: 'Do you really want to cancel this appointment? Press Yes, cancel it, or Keep it.',
     },
     scanConsent: {
       scan: 'Press Scan, and point your phone at the QR code the helper shows you.',
@@ -551,6 +556,7 @@ const en: Resource = {
     cashReceiptTitle: 'Cash payment receipt',
     handledBy: 'Helper',
     spoken: {
+      approved: 'You agreed. The helper can now act for you: {{jobs}}.',
       choose: 'Choose what you will help the resident with, then press Start helping.',
       waiting:
         'Please ask the resident to agree. They can scan the QR code on the screen with WeChat, or put their ID card on this kiosk and type the code {{code}}.',

@@ -75,6 +75,8 @@ const zhCN = {
       day: '第二步，请选择哪一天去{{service}}。',
       time: '第三步，请选择{{day}}的时间。',
       confirm: '第四步，请确认：{{place}}，{{service}}，{{day}}，{{time}}。没有问题请按确认预约。',
+      confirmSignIn:
+        '第四步，请确认：{{place}}，{{service}}，{{day}}，{{time}}。没有问题请按确认身份后预约。',
       success: '预约成功。您的号码是 {{ticket}}。{{day}}，{{time}}，请到{{place}}{{service}}。',
     },
     missing: {
@@ -90,6 +92,8 @@ const zhCN = {
     },
     pay: {
       find: '第一步，请找到您的账单。已经确认身份的，可以按我的账户；也可以选择缴费种类，再输入户号。',
+      findByAccount: '第一步，请找到您的账单。请选择缴费种类，再输入户号。',
+      account: '请用下面的数字键输入{{kind}}户号，然后按查找账单。',
       choose: '第二步，找到 {{count}} 笔没有缴的账单。请选择要缴的账单，然后按付款。',
       nothing: '这个户号现在没有要缴的账单。',
       scan: '第三步，请用微信扫一扫屏幕上的二维码付款，金额是 {{amount}}。家人也可以帮您扫码。',
@@ -109,6 +113,7 @@ const zhCN = {
     records: {
       list: '您有 {{count}} 个预约。可以取消或者改约。',
       empty: '您现在没有预约。',
+      confirmCancel: '确定要取消这个预约吗？要取消请按确定取消，不取消请按不取消。',
     },
     scanConsent: {
       scan: '请按扫一扫，对准帮办员给您看的二维码。',
@@ -526,6 +531,7 @@ const zhCN = {
     cashReceiptTitle: '现金缴费收据',
     handledBy: '经办帮办员',
     spoken: {
+      approved: '您已同意代办。帮办员现在可以为您办理：{{jobs}}。',
       choose: '请选择这次要帮居民办的事，然后按开始帮办。',
       waiting:
         '请居民确认授权。可以用手机微信扫一扫屏幕上的二维码，也可以在本机刷身份证，再输入授权码 {{code}}。',

@@ -77,6 +77,8 @@ const zhHK: Resource = {
       day: '第二步，請選擇哪一日去{{service}}。',
       time: '第三步，請選擇{{day}}的時間。',
       confirm: '第四步，請確認：{{place}}，{{service}}，{{day}}，{{time}}。沒有問題請按確認預約。',
+      confirmSignIn:
+        '第四步，請確認：{{place}}，{{service}}，{{day}}，{{time}}。沒有問題請按確認身份後預約。',
       success: '預約成功。您的號碼是 {{ticket}}。{{day}}，{{time}}，請到{{place}}{{service}}。',
     },
     missing: {
@@ -92,6 +94,8 @@ const zhHK: Resource = {
     },
     pay: {
       find: '第一步，請找到您的賬單。已經確認身份的，可以按我的賬戶；也可以選擇繳費種類，再輸入戶號。',
+      findByAccount: '第一步，請找到您的賬單。請選擇繳費種類，再輸入戶號。',
+      account: '請用下面的數字鍵輸入{{kind}}戶號，然後按查找賬單。',
       choose: '第二步，找到 {{count}} 張未繳的賬單。請選擇要繳的賬單，然後按付款。',
       nothing: '這個戶號現在沒有要繳的賬單。',
       scan: '第三步，請用微信掃一掃屏幕上的二維碼付款，金額是 {{amount}}。家人也可以幫您掃碼。',
@@ -111,6 +115,7 @@ const zhHK: Resource = {
     records: {
       list: '您有 {{count}} 個預約。可以取消或者改期。',
       empty: '您現在沒有預約。',
+      confirmCancel: '確定要取消這個預約嗎？要取消請按確定取消，不取消請按不取消。',
     },
     scanConsent: {
       scan: '請按掃一掃，對準幫辦員給您看的二維碼。',
@@ -527,6 +532,7 @@ const zhHK: Resource = {
     cashReceiptTitle: '現金繳費收據',
     handledBy: '經辦幫辦員',
     spoken: {
+      approved: '您已同意代辦。幫辦員現在可以為您辦理：{{jobs}}。',
       choose: '請選擇今次要幫居民辦的事，然後按開始幫辦。',
       waiting:
         '請居民確認授權。可以用手機微信掃一掃屏幕上的二維碼，也可以在本機拍身份證，再輸入授權碼 {{code}}。',

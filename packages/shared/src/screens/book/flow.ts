@@ -137,9 +137,14 @@ const PROMPTS = [
   'voice.book.success',
 ] as const
 
-/** The spoken prompt of the step; its values are place, service, day, time and ticket. */
-export function promptKeyOf(state: BookState): string {
-  return PROMPTS[stepOf(state) - 1]!
+/**
+ * The spoken prompt of the step; its values are place, service, day, time and ticket. Before sign-in
+ * the confirm step names the button as it reads then (确认身份后预约).
+ */
+export function promptKeyOf(state: BookState, signedIn = true): string {
+  const step = stepOf(state)
+  if (step === 4 && !signedIn) return 'voice.book.confirmSignIn'
+  return PROMPTS[step - 1]!
 }
 
 /** The primary button of the confirm step: sign in first, book, or change the booking. */

@@ -137,10 +137,11 @@ export function titleKeyOf(state: PayState): string {
 }
 
 /** The spoken prompt; its values are count (bills to pay) and amount. */
-export function promptKeyOf(state: PayState, method: PaymentMethod): string {
+export function promptKeyOf(state: PayState, method: PaymentMethod, signedIn = true): string {
   switch (stepOf(state)) {
     case 1:
-      return 'voice.pay.find'
+      // 我的账户 shows only to a signed-in resident; the keypad has its own prompt.
+      return state.kind ? 'voice.pay.account' : signedIn ? 'voice.pay.find' : 'voice.pay.findByAccount'
     case 2:
       return unpaidBills(state).length ? 'voice.pay.choose' : 'voice.pay.nothing'
     case 3:
