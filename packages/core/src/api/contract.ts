@@ -140,7 +140,17 @@ export interface RouteDef {
   readonly produces?: 'text/csv'
   /** A larger body than the service's 64 KB default (file imports). */
   readonly bodyLimit?: number
+  /**
+   * What the audit trail keeps of a call. `caller` (the default): the service records the call
+   * when staff, a helper or a family member acting for a resident makes it. `sign-in`: the person
+   * the answer signs in (resident or staff). `self`: the route records itself, inside its own
+   * transaction and with what changed (consent steps, administration). `poll`: status polling,
+   * not recorded, so a two-minute wait is not a hundred lines.
+   */
+  readonly audit?: AuditPolicy
 }
+
+export type AuditPolicy = 'caller' | 'sign-in' | 'self' | 'poll'
 
 const IdParams = z.strictObject({
   id: z
@@ -168,6 +178,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/sessions/id-card',
     auth: 'kiosk',
+    audit: 'sign-in',
     summary: 'Sign a resident in at a kiosk from their ID card',
     body: IdCardSignInRequest,
     response: SessionResponse,
@@ -186,6 +197,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/sessions/phone',
     auth: 'none',
+    audit: 'sign-in',
     summary: 'Sign a resident in with their mobile number and the one-time code',
     body: PhoneSignInRequest,
     response: SessionResponse,
@@ -288,6 +300,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/staff/sessions',
     auth: 'none',
+    audit: 'sign-in',
     summary: 'Sign a member of staff in with their staff number and password (rate limited)',
     body: StaffSignInRequest,
     response: StaffSessionResponse,
@@ -305,6 +318,7 @@ export const contract = {
     method: 'GET',
     path: '/api/v1/staff/me',
     auth: 'staff',
+    audit: 'poll',
     summary: 'The signed-in member of staff',
     response: StaffSummary,
     status: 200,
@@ -344,6 +358,7 @@ export const contract = {
     auth: ['resident', 'kiosk', 'staff'],
     scope: 'payment',
     roles: ['helper', 'admin'],
+    audit: 'poll',
     summary: 'A payment, for polling; asks WeChat Pay when it is still pending',
     params: IdParams,
     response: Payment,
@@ -524,6 +539,7 @@ export const contract = {
     path: '/api/v1/consents',
     auth: 'staff',
     roles: ['helper', 'admin'],
+    audit: 'self',
     summary: 'A helper asks a resident for consent to act for them (code and QR for the resident)',
     body: CreateConsentRequest,
     response: CreatedConsent,
@@ -533,6 +549,7 @@ export const contract = {
     method: 'GET',
     path: '/api/v1/consents/:id',
     auth: ['staff', 'resident'],
+    audit: 'poll',
     summary: 'A consent grant: the helper who asked, or the resident (with the QR token before approving)',
     params: IdParams,
     query: ConsentViewQuery,
@@ -543,6 +560,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/consents/:id/approve',
     auth: 'resident',
+    audit: 'self',
     summary: 'The resident approves, signed in on their own phone (QR token) or at the kiosk (code)',
     params: IdParams,
     body: ConsentProof,
@@ -553,6 +571,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/consents/:id/deny',
     auth: 'resident',
+    audit: 'self',
     summary: 'The resident refuses',
     params: IdParams,
     body: ConsentProof,
@@ -564,6 +583,7 @@ export const contract = {
     path: '/api/v1/consents/:id/token',
     auth: 'staff',
     roles: ['helper', 'admin'],
+    audit: 'self',
     summary: 'Token exchange: the helper gets a token acting for the resident, limited to the grant',
     params: IdParams,
     response: DelegatedTokenResponse,
@@ -573,6 +593,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/consents/:id/revoke',
     auth: ['staff', 'resident'],
+    audit: 'self',
     summary: 'End a grant early (the resident or the helper)',
     params: IdParams,
     response: Consent,
@@ -626,6 +647,7 @@ export const contract = {
     method: 'GET',
     path: '/api/v1/queue',
     auth: 'none',
+    audit: 'poll',
     summary: 'How many are waiting and the latest numbers called, for the kiosks to show and speak',
     response: QueueStatus,
     status: 200,
@@ -634,6 +656,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/sessions/wechat',
     auth: 'none',
+    audit: 'sign-in',
     summary: "Sign a resident in from the mini-program with wx.login's code, or say the WeChat needs linking",
     body: WechatSignInRequest,
     response: WechatSignInResponse,
@@ -643,6 +666,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/sessions/wechat/link',
     auth: 'none',
+    audit: 'sign-in',
     summary: 'Link this WeChat to the resident with the mobile number and SMS code, and sign in',
     body: WechatLinkRequest,
     response: SessionResponse,
@@ -737,6 +761,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/family-grants/:id/token',
     auth: 'resident',
+    audit: 'self',
     summary:
       'The family member gets a short-lived token acting for the resident, limited to an active grant they hold',
     params: IdParams,
@@ -763,6 +788,7 @@ export const contract = {
   adminAddPlace: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/places',
+    audit: 'self',
     summary: 'Add a place that takes appointments',
     body: NewPlace,
     response: AdminPlace,
@@ -771,6 +797,7 @@ export const contract = {
   adminChangePlace: adminRoute({
     method: 'PUT',
     path: '/api/v1/admin/places/:id',
+    audit: 'self',
     summary: 'Change a place, or retire it (active: false)',
     params: IdParams,
     body: PlaceInput,
@@ -787,6 +814,7 @@ export const contract = {
   adminAddService: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/services',
+    audit: 'self',
     summary: 'Add a department or service to a place; its slots are made for the days ahead',
     body: NewService,
     response: AdminService,
@@ -795,6 +823,7 @@ export const contract = {
   adminChangeService: adminRoute({
     method: 'PUT',
     path: '/api/v1/admin/services/:id',
+    audit: 'self',
     summary: 'Change a service (days not yet made into slots follow it), or retire it',
     params: IdParams,
     body: ServiceInput,
@@ -811,6 +840,7 @@ export const contract = {
   adminAddGrid: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/grids',
+    audit: 'self',
     summary: 'Add a grid with the addresses and buildings it covers',
     body: NewGrid,
     response: AdminGrid,
@@ -819,6 +849,7 @@ export const contract = {
   adminChangeGrid: adminRoute({
     method: 'PUT',
     path: '/api/v1/admin/grids/:id',
+    audit: 'self',
     summary: 'Change a grid and the addresses it covers, or retire it',
     params: IdParams,
     body: GridInput,
@@ -835,6 +866,7 @@ export const contract = {
   adminAddCategory: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/request-categories',
+    audit: 'self',
     summary: 'Add a request category with its time limit',
     body: NewCategory,
     response: AdminCategory,
@@ -843,6 +875,7 @@ export const contract = {
   adminChangeCategory: adminRoute({
     method: 'PUT',
     path: '/api/v1/admin/request-categories/:id',
+    audit: 'self',
     summary: 'Change a request category, or retire it',
     params: IdParams,
     body: CategoryInput,
@@ -859,6 +892,7 @@ export const contract = {
   adminAddStaff: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/staff',
+    audit: 'self',
     summary: 'Add a member of staff (a grid worker with their grid) with a first password',
     body: NewStaff,
     response: AdminStaff,
@@ -867,6 +901,7 @@ export const contract = {
   adminChangeStaff: adminRoute({
     method: 'PUT',
     path: '/api/v1/admin/staff/:staffNo',
+    audit: 'self',
     summary: "Change a member of staff's name, roles, grid or phone",
     params: StaffNoParams,
     body: StaffUpdate,
@@ -876,6 +911,7 @@ export const contract = {
   adminDisableStaff: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/staff/:staffNo/disable',
+    audit: 'self',
     summary: 'Disable a member of staff: every session ends at once, every sign-in is refused',
     params: StaffNoParams,
     response: StaffChange,
@@ -884,6 +920,7 @@ export const contract = {
   adminResetStaffPassword: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/staff/:staffNo/password',
+    audit: 'self',
     summary: 'A new password: ends every session, enables a disabled account',
     params: StaffNoParams,
     body: PasswordReset,
@@ -900,6 +937,7 @@ export const contract = {
   adminAddKiosk: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/kiosks',
+    audit: 'self',
     summary: 'Register a kiosk: a one-time enrolment code the kiosk PC exchanges for its key',
     body: NewKiosk,
     response: KioskEnrolment,
@@ -908,6 +946,7 @@ export const contract = {
   adminRotateKiosk: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/kiosks/:id/rotate',
+    audit: 'self',
     summary:
       'A new key by enrolment code; the old key works until the code is used, then for the overlap (0: now)',
     params: IdParams,
@@ -918,6 +957,7 @@ export const contract = {
   adminRevokeKiosk: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/kiosks/:id/revoke',
+    audit: 'self',
     summary: "Withdraw every key of a kiosk and end the residents' sessions opened there",
     params: IdParams,
     response: KioskChange,
@@ -933,6 +973,7 @@ export const contract = {
   adminAddBiller: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/billers',
+    audit: 'self',
     summary: 'Add a biller; its push API key is shown once',
     body: NewBiller,
     response: BillerKey,
@@ -941,6 +982,7 @@ export const contract = {
   adminRotateBiller: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/billers/:id/rotate',
+    audit: 'self',
     summary: "A new key for a biller's push API (shown once); the old one works for the overlap",
     params: IdParams,
     body: KeyRotation,
@@ -950,6 +992,7 @@ export const contract = {
   adminRevokeBiller: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/billers/:id/revoke',
+    audit: 'self',
     summary: "Withdraw a biller's key",
     params: IdParams,
     response: AdminBiller,
@@ -958,6 +1001,7 @@ export const contract = {
   adminImport: adminRoute({
     method: 'POST',
     path: '/api/v1/admin/imports',
+    audit: 'self',
     summary:
       'Import utility accounts or bills of a biller from a CSV or Excel file (base64); a dry run only says what would change',
     body: ImportRequest,
@@ -985,6 +1029,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/biller/bills',
     auth: 'biller',
+    audit: 'self',
     summary:
       'A biller sends bills (up to 500): known by their numbers, so sending one again changes nothing; a paid bill is never changed',
     body: PushBillsRequest,
@@ -1005,6 +1050,7 @@ export const contract = {
     method: 'POST',
     path: '/api/v1/kiosk-enrolment',
     auth: 'none',
+    audit: 'self',
     summary: 'A kiosk PC exchanges its one-time enrolment code for its key (rate limited)',
     body: EnrolRequest,
     response: EnrolResponse,

@@ -1,45 +1,26 @@
 /**
- * Which API calls go into the audit trail: everything a helper does with a delegated token or a
- * family member with a family token, everything staff do, and sign-ins. Consent steps record
- * themselves inside their transactions; status polling (getConsent, getPayment) is left out so a two-minute wait is not a hundred lines.
+ * Which API calls go into the audit trail, as each route's `audit` in the contract says:
+ * everything a helper does with a delegated token or a family member with a family token,
+ * everything staff do, and sign-ins. Routes that record themselves (consent steps,
+ * administration) and status polling are left to themselves.
  */
-import { contract, Payment, type Bill, type RouteName } from '@bangban/core/api'
+import {
+  contract,
+  Payment,
+  type AuditPolicy,
+  type Bill,
+  type RouteDef,
+  type RouteName,
+} from '@bangban/core/api'
 import type { Caller } from '../http/caller'
 import type { AppContext } from '../http/context'
 import { appendAudit } from './log'
 import { paymentTarget } from './targets'
 
-const SELF_RECORDING: ReadonlySet<RouteName> = new Set([
-  'createConsent',
-  'approveConsent',
-  'denyConsent',
-  'issueDelegatedToken',
-  'revokeConsent',
-  'issueFamilyToken',
-  // Administration changes record themselves with what changed (admin/context.ts).
-  'adminAddPlace',
-  'adminChangePlace',
-  'adminAddService',
-  'adminChangeService',
-  'adminAddGrid',
-  'adminChangeGrid',
-  'adminAddCategory',
-  'adminChangeCategory',
-  'adminAddStaff',
-  'adminChangeStaff',
-  'adminDisableStaff',
-  'adminResetStaffPassword',
-  'adminAddKiosk',
-  'adminRotateKiosk',
-  'adminRevokeKiosk',
-  'adminAddBiller',
-  'adminRotateBiller',
-  'adminRevokeBiller',
-  'enrolKiosk',
-  'adminImport',
-  'pushBills',
-])
-const POLLING: ReadonlySet<RouteName> = new Set(['getConsent', 'getPayment', 'staffMe', 'queueStatus'])
+/** The route's audit policy, from its contract row (`caller` unless it says otherwise). */
+function policyOf(name: RouteName): AuditPolicy {
+  return (contract[name] as RouteDef).audit ?? 'caller'
+}
 
 function targetOf(
   name: RouteName,
@@ -84,8 +65,10 @@ export async function recordCall(
   params: Record<string, unknown> | undefined,
   result: unknown,
 ): Promise<void> {
-  if (SELF_RECORDING.has(name) || POLLING.has(name)) return
+  const policy = policyOf(name)
+  if (policy === 'self' || policy === 'poll') return
   const at = ctx.clock.now().toISOString()
+  if (policy === 'sign-in') return recordSignIn(ctx, name, caller, result, at)
   const target = targetOf(name, params, result)
   if (caller.delegation) {
     const { staffId, residentId, consentId } = caller.delegation
@@ -120,8 +103,14 @@ export async function recordCall(
       action: name,
       target,
     })
-  } else if (name === 'signInWithIdCard' || name === 'signInWithPhone') {
-    const residentId = (result as { resident: { id: string } }).resident.id
+  }
+}
+
+/** A sign-in: the resident or member of staff its answer names (a WeChat still to be linked names no one). */
+async function recordSignIn(ctx: AppContext, name: RouteName, caller: Caller, result: unknown, at: string) {
+  const answer = result as { resident?: { id: string }; staff?: { id: string } } | null
+  if (answer?.resident) {
+    const residentId = answer.resident.id
     await appendAudit(ctx.db, {
       at,
       actorKind: 'resident',
@@ -131,12 +120,11 @@ export async function recordCall(
       action: name,
       target: caller.deviceId,
     })
-  } else if (name === 'staffSignIn') {
-    const staffId = (result as { staff: { id: string } }).staff.id
+  } else if (answer?.staff) {
     await appendAudit(ctx.db, {
       at,
       actorKind: 'staff',
-      actorId: staffId,
+      actorId: answer.staff.id,
       subjectId: null,
       grantId: null,
       action: name,

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify'
 import { sendPhoneCode, verifyPhoneCode } from '../../auth/phoneCodes'
 import { getResident, residentByIdNumber, residentByPhone, residentSummary } from '../../auth/residents'
 import { createSession, revokeSession } from '../../auth/sessions'
-import { appendAudit } from '../../audit/log'
 import { deleteAccount } from '../../auth/account'
 import { AppError } from '../../util/errors'
 import { beginWechatSignIn, completeWechatLink, linkTicket } from '../../wechat/links'
@@ -19,23 +18,6 @@ function requireMobile(phone: string): string {
   const mobile = normalizeMobile(phone)
   if (!mobile) throw new AppError('INVALID_PHONE')
   return mobile
-}
-
-/** WeChat sign-ins are recorded here: the route audit records the kiosk and phone ones. */
-async function auditWechatSignIn(
-  ctx: AppContext,
-  action: 'signInWithWechat' | 'linkWechat',
-  residentId: string,
-) {
-  await appendAudit(ctx.db, {
-    at: ctx.clock.now().toISOString(),
-    actorKind: 'resident',
-    actorId: residentId,
-    subjectId: residentId,
-    grantId: null,
-    action,
-    target: null,
-  })
 }
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -113,7 +95,6 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         null,
         identity.openid,
       )
-      await auditWechatSignIn(ctx, 'signInWithWechat', resident.id)
       return { outcome: 'signed-in' as const, ...session, resident: residentSummary(resident) }
     },
     signInLimit,
@@ -139,7 +120,6 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         null,
         identity.openid,
       )
-      await auditWechatSignIn(ctx, 'linkWechat', resident.id)
       return { ...session, resident: residentSummary(resident) }
     },
     signInLimit,
