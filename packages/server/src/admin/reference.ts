@@ -37,6 +37,62 @@ async function mustBeNew(db: Db, table: keyof Database, id: string): Promise<voi
   if (await exists(db, table, id)) throw new AdminError('ADMIN_CONFLICT', 'taken', { value: id })
 }
 
+/**
+ * One kind of reference data: its table, the word its audit actions start with, its columns from
+ * an administrator's input, and how it reads back. Adding and changing are then the same for all.
+ */
+interface ReferenceKind<Input, View> {
+  readonly table: 'providers' | 'services' | 'grids' | 'request_categories'
+  /** `place` → `place.added`, `place.changed`. */
+  readonly what: string
+  /** The row's columns but its id. */
+  readonly columns: (input: Input) => Record<string, unknown>
+  /** Reads one back; refuses an unknown id with NOT_FOUND. */
+  readonly view: (db: Db, id: string) => Promise<View>
+  /** Checks before the row is written (what it points at must exist). */
+  readonly before?: (db: Db, input: Input) => Promise<void>
+  /** Writes beside the row (a grid's addresses). */
+  readonly after?: (db: Db, id: string, input: Input) => Promise<void>
+}
+
+function addReference<Input, View>(
+  ctx: AdminContext,
+  kind: ReferenceKind<Input, View>,
+  id: string,
+  input: Input,
+) {
+  return audited(ctx, `${kind.what}.added`, id, async (trx) => {
+    await mustBeNew(trx, kind.table, id)
+    await kind.before?.(trx, input)
+    // Kysely cannot type an insert into a table chosen at run time; `columns` is per table.
+    await trx
+      .insertInto(kind.table)
+      .values({ id, ...kind.columns(input) } as never)
+      .execute()
+    await kind.after?.(trx, id, input)
+    return kind.view(trx, id)
+  })
+}
+
+function changeReference<Input, View>(
+  ctx: AdminContext,
+  kind: ReferenceKind<Input, View>,
+  id: string,
+  input: Input,
+) {
+  return audited(ctx, `${kind.what}.changed`, id, async (trx) => {
+    await kind.view(trx, id)
+    await kind.before?.(trx, input)
+    await trx
+      .updateTable(kind.table)
+      .set(kind.columns(input) as never)
+      .where('id', '=', id)
+      .execute()
+    await kind.after?.(trx, id, input)
+    return kind.view(trx, id)
+  })
+}
+
 // ---------------------------------------------------------------------------------------------
 // Places.
 
@@ -58,23 +114,22 @@ async function placeView(db: Db, id: string): Promise<AdminPlace> {
   return found
 }
 
+const places: ReferenceKind<z.output<typeof PlaceInput>, AdminPlace> = {
+  table: 'providers',
+  what: 'place',
+  columns: (place) => ({
+    name: place.name,
+    kind: place.kind,
+    address: place.address,
+    sort_order: place.sortOrder,
+    active: flag(place.active),
+  }),
+  view: placeView,
+}
+
 export async function addPlace(ctx: AdminContext, input: z.input<typeof NewPlace>): Promise<AdminPlace> {
   const place = check(NewPlace, input)
-  return audited(ctx, 'place.added', place.id, async (trx) => {
-    await mustBeNew(trx, 'providers', place.id)
-    await trx
-      .insertInto('providers')
-      .values({
-        id: place.id,
-        name: place.name,
-        kind: place.kind,
-        address: place.address,
-        sort_order: place.sortOrder,
-        active: flag(place.active),
-      })
-      .execute()
-    return placeView(trx, place.id)
-  })
+  return addReference(ctx, places, place.id, place)
 }
 
 export async function changePlace(
@@ -82,22 +137,7 @@ export async function changePlace(
   id: string,
   input: z.input<typeof PlaceInput>,
 ): Promise<AdminPlace> {
-  const place = check(PlaceInput, input)
-  return audited(ctx, 'place.changed', id, async (trx) => {
-    await placeView(trx, id)
-    await trx
-      .updateTable('providers')
-      .set({
-        name: place.name,
-        kind: place.kind,
-        address: place.address,
-        sort_order: place.sortOrder,
-        active: flag(place.active),
-      })
-      .where('id', '=', id)
-      .execute()
-    return placeView(trx, id)
-  })
+  return changeReference(ctx, places, id, check(PlaceInput, input))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,21 +185,21 @@ async function requirePlace(db: Db, id: string): Promise<void> {
   if (!(await exists(db, 'providers', id))) throw new AdminError('NOT_FOUND', 'unknownPlace', { value: id })
 }
 
+const services: ReferenceKind<z.output<typeof ServiceInput>, AdminService> = {
+  table: 'services',
+  what: 'service',
+  columns: serviceColumns,
+  view: serviceView,
+  before: (db, service) => requirePlace(db, service.providerId),
+}
+
 /** A new service; its slots for the days ahead are made at once (then hourly, as for every service). */
 export async function addService(
   ctx: AdminContext,
   input: z.input<typeof NewService>,
 ): Promise<AdminService> {
   const service = check(NewService, input)
-  return audited(ctx, 'service.added', service.id, async (trx) => {
-    await mustBeNew(trx, 'services', service.id)
-    await requirePlace(trx, service.providerId)
-    await trx
-      .insertInto('services')
-      .values({ id: service.id, ...serviceColumns(service) })
-      .execute()
-    return serviceView(trx, service.id)
-  })
+  return addReference(ctx, services, service.id, service)
 }
 
 /**
@@ -171,13 +211,7 @@ export async function changeService(
   id: string,
   input: z.input<typeof ServiceInput>,
 ): Promise<AdminService> {
-  const service = check(ServiceInput, input)
-  return audited(ctx, 'service.changed', id, async (trx) => {
-    await serviceView(trx, id)
-    await requirePlace(trx, service.providerId)
-    await trx.updateTable('services').set(serviceColumns(service)).where('id', '=', id).execute()
-    return serviceView(trx, id)
-  })
+  return changeReference(ctx, services, id, check(ServiceInput, input))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,24 +261,23 @@ async function setAddresses(db: Db, gridId: string, addresses: readonly string[]
       .execute()
 }
 
+const grids: ReferenceKind<z.output<typeof GridInput>, AdminGrid> = {
+  table: 'grids',
+  what: 'grid',
+  columns: (grid) => ({
+    name: grid.name,
+    community: grid.community,
+    area: grid.area,
+    sort_order: grid.sortOrder,
+    active: flag(grid.active),
+  }),
+  view: gridView,
+  after: (db, id, grid) => setAddresses(db, id, grid.addresses),
+}
+
 export async function addGrid(ctx: AdminContext, input: z.input<typeof NewGrid>): Promise<AdminGrid> {
   const grid = check(NewGrid, input)
-  return audited(ctx, 'grid.added', grid.id, async (trx) => {
-    await mustBeNew(trx, 'grids', grid.id)
-    await trx
-      .insertInto('grids')
-      .values({
-        id: grid.id,
-        name: grid.name,
-        community: grid.community,
-        area: grid.area,
-        sort_order: grid.sortOrder,
-        active: flag(grid.active),
-      })
-      .execute()
-    await setAddresses(trx, grid.id, grid.addresses)
-    return gridView(trx, grid.id)
-  })
+  return addReference(ctx, grids, grid.id, grid)
 }
 
 export async function changeGrid(
@@ -252,23 +285,7 @@ export async function changeGrid(
   id: string,
   input: z.input<typeof GridInput>,
 ): Promise<AdminGrid> {
-  const grid = check(GridInput, input)
-  return audited(ctx, 'grid.changed', id, async (trx) => {
-    await gridView(trx, id)
-    await trx
-      .updateTable('grids')
-      .set({
-        name: grid.name,
-        community: grid.community,
-        area: grid.area,
-        sort_order: grid.sortOrder,
-        active: flag(grid.active),
-      })
-      .where('id', '=', id)
-      .execute()
-    await setAddresses(trx, id, grid.addresses)
-    return gridView(trx, id)
-  })
+  return changeReference(ctx, grids, id, check(GridInput, input))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,26 +314,25 @@ async function categoryView(db: Db, id: string): Promise<AdminCategory> {
   return found
 }
 
+const categories: ReferenceKind<z.output<typeof CategoryInput>, AdminCategory> = {
+  table: 'request_categories',
+  what: 'category',
+  columns: (category) => ({
+    name: category.name,
+    kind: category.kind,
+    time_limit_hours: category.timeLimitHours,
+    sort_order: category.sortOrder,
+    active: flag(category.active),
+  }),
+  view: categoryView,
+}
+
 export async function addCategory(
   ctx: AdminContext,
   input: z.input<typeof NewCategory>,
 ): Promise<AdminCategory> {
   const category = check(NewCategory, input)
-  return audited(ctx, 'category.added', category.id, async (trx) => {
-    await mustBeNew(trx, 'request_categories', category.id)
-    await trx
-      .insertInto('request_categories')
-      .values({
-        id: category.id,
-        name: category.name,
-        kind: category.kind,
-        time_limit_hours: category.timeLimitHours,
-        sort_order: category.sortOrder,
-        active: flag(category.active),
-      })
-      .execute()
-    return categoryView(trx, category.id)
-  })
+  return addReference(ctx, categories, category.id, category)
 }
 
 export async function changeCategory(
@@ -324,20 +340,5 @@ export async function changeCategory(
   id: string,
   input: z.input<typeof CategoryInput>,
 ): Promise<AdminCategory> {
-  const category = check(CategoryInput, input)
-  return audited(ctx, 'category.changed', id, async (trx) => {
-    await categoryView(trx, id)
-    await trx
-      .updateTable('request_categories')
-      .set({
-        name: category.name,
-        kind: category.kind,
-        time_limit_hours: category.timeLimitHours,
-        sort_order: category.sortOrder,
-        active: flag(category.active),
-      })
-      .where('id', '=', id)
-      .execute()
-    return categoryView(trx, id)
-  })
+  return changeReference(ctx, categories, id, check(CategoryInput, input))
 }
