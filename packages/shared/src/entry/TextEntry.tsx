@@ -109,11 +109,11 @@ function KioskEntry({
           role="button"
           // The name holds what the box shows (WCAG 2.5.3): the hint while empty, never the password.
           description={
-            !value
-              ? t('textEntry.empty')
-              : password
+            password
+              ? value
                 ? t('textEntry.typedCount', { count: lengthOf(value) })
-                : display
+                : t('textEntry.empty')
+              : display || t('textEntry.empty')
           }
           testId={testId ? `${testId}-box` : undefined}
         >
