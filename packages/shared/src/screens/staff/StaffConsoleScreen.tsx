@@ -6,9 +6,9 @@
  * with the banner on every screen.
  */
 import { Text, View } from '@tarojs/components'
-import { useEffect, useRef, useState } from 'react'
-import type { ConsentScope, ConsentStatus, CreatedConsent } from '@bangban/core/api/consents'
-import { errorMessageKeyOf, type ApiError } from '@bangban/core/api/errors'
+import { useEffect, useReducer, useRef } from 'react'
+import type { ConsentScope } from '@bangban/core/api/consents'
+import { errorMessageKeyOf } from '@bangban/core/api/errors'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { appStore } from '../../state/appStore'
@@ -27,12 +27,20 @@ import { ErrorView } from '../ErrorView'
 import { goHome, relaunchTo, replaceWith } from '../../visit/nav'
 import { asApiError } from '../../visit/useApi'
 import { CounterCalls } from './CounterCalls'
+import {
+  canAgree,
+  canStart,
+  CONSENT_CODE_LENGTH,
+  consoleReducer,
+  initialConsoleState,
+  isAwaitingAnswer,
+  nextOnStatus,
+  type ConsoleOutcome,
+  type ConsolePhase,
+} from './consoleFlow'
 import { ALL_SCOPES, groupCode } from './logic'
 import { leaveStaffMode, useStaffApi, useTokenApi, watchForeignWipes } from '../../visit/staffSession'
 import { a11y } from '../../ui/a11y'
-
-type Phase = 'choose' | 'waiting' | 'card' | 'code'
-type Outcome = 'denied' | 'lapsed' | 'cancelled'
 
 const POLL_MS = 2000
 
@@ -42,17 +50,9 @@ export function StaffConsoleScreen() {
   const staffApi = useStaffApi()
   const anonymousApi = useTokenApi(null)
   const { staff, delegationEnded } = useAppState()
-  const [scopes, setScopes] = useState<ConsentScope[]>([...ALL_SCOPES])
-  const [consent, setConsent] = useState<CreatedConsent | null>(null)
-  const [status, setStatus] = useState<ConsentStatus | null>(null)
-  const [qr, setQr] = useState<string | null>(null)
-  const [phase, setPhase] = useState<Phase>('choose')
-  const [resident, setResident] = useState<{ token: string; maskedName: string } | null>(null)
+  const [state, dispatch] = useReducer(consoleReducer, initialConsoleState)
+  const { scopes, consent, status, qr, phase, resident, code, busy, error, outcome } = state
   const residentApi = useTokenApi(resident?.token ?? null)
-  const [code, setCode] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<ApiError | null>(null)
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
   const finishing = useRef(false)
 
   const jobs = (list: readonly ConsentScope[]) =>
@@ -85,41 +85,30 @@ export function StaffConsoleScreen() {
 
   const fail = (e: unknown) => {
     const apiError = asApiError(e)
-    setError(apiError)
+    dispatch({ type: 'failed', error: apiError })
     say(t(errorMessageKeyOf(apiError)))
   }
 
-  /** Forgets the resident's short approval session, here and at the service. */
-  const dropResident = () => {
+  /** Ends the resident's short approval session at the service (the state forgets it with the action). */
+  const endResidentSession = () => {
     if (resident) void residentApi.call('signOut').catch(() => undefined)
-    setResident(null)
-    setCode('')
   }
 
-  const reset = (why: Outcome | null) => {
-    dropResident()
-    setConsent(null)
-    setStatus(null)
-    setQr(null)
-    setPhase('choose')
-    setOutcome(why)
+  const reset = (why: ConsoleOutcome | null) => {
+    endResidentSession()
+    dispatch({ type: 'reset', outcome: why })
   }
 
   const start = async () => {
-    setBusy(true)
-    setError(null)
-    setOutcome(null)
+    dispatch({ type: 'working' })
     appStore.update({ delegationEnded: null })
     try {
-      const created = await staffApi.call('createConsent', { body: { scopes } })
-      setConsent(created)
-      setStatus(created.status)
-      setPhase('waiting')
-      if (platform.payment.renderQr) setQr(await platform.payment.renderQr(created.qrPayload))
+      const created = await staffApi.call('createConsent', { body: { scopes: [...scopes] } })
+      dispatch({ type: 'created', consent: created })
+      if (platform.payment.renderQr)
+        dispatch({ type: 'qrDrawn', qr: await platform.payment.renderQr(created.qrPayload) })
     } catch (e) {
       fail(e)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -127,7 +116,7 @@ export function StaffConsoleScreen() {
   const finish = async (id: string) => {
     if (finishing.current) return
     finishing.current = true
-    setBusy(true)
+    dispatch({ type: 'working' })
     try {
       const granted = await staffApi.call('issueDelegatedToken', { params: { id } })
       const helper = appStore.get().staff
@@ -143,31 +132,32 @@ export function StaffConsoleScreen() {
         },
         delegationEnded: null,
       })
+      dispatch({ type: 'idle' })
       goHome()
     } catch (e) {
       finishing.current = false
       fail(e)
-    } finally {
-      setBusy(false)
     }
   }
 
   // Wait for the resident's answer (their phone, or this kiosk).
+  const awaiting = isAwaitingAnswer(state)
   useEffect(() => {
-    if (!consent || status !== 'pending') return undefined
+    if (!awaiting || !consent) return undefined
     const timer = setInterval(() => {
       staffApi.call('getConsent', { params: { id: consent.id }, query: {} }).then(
-        (latest) => setStatus(latest.status),
+        (latest) => dispatch({ type: 'statusSeen', status: latest.status }),
         () => undefined,
       )
     }, POLL_MS)
     return () => clearInterval(timer)
-  }, [consent, status, staffApi])
+  }, [awaiting, consent, staffApi])
 
   useEffect(() => {
-    if (!consent || !status || status === 'pending') return
-    if (status === 'approved') void finish(consent.id)
-    else reset(status === 'denied' ? 'denied' : status === 'revoked' ? 'cancelled' : 'lapsed')
+    const next = nextOnStatus(status)
+    if (!consent || !next) return
+    if (next === 'finish') void finish(consent.id)
+    else reset(next)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- act once per answer
   }, [status])
 
@@ -175,18 +165,14 @@ export function StaffConsoleScreen() {
   useEffect(() => {
     if (phase !== 'card' || !platform.devices) return undefined
     return platform.devices.onIdCard((card) => {
-      setError(null)
-      setBusy(true)
+      dispatch({ type: 'working' })
       anonymousApi.call('signInWithIdCard', { body: card }).then(
-        (session) => {
-          setResident({ token: session.token, maskedName: session.resident.maskedName })
-          setPhase('code')
-          setBusy(false)
-        },
-        (e: unknown) => {
-          fail(e)
-          setBusy(false)
-        },
+        (session) =>
+          dispatch({
+            type: 'cardRead',
+            resident: { token: session.token, maskedName: session.resident.maskedName },
+          }),
+        fail,
       )
     })
     // eslint-disable-next-line react-hooks/exhaustive-deps -- re-subscribe only when the phase changes
@@ -194,26 +180,22 @@ export function StaffConsoleScreen() {
 
   const answer = async (approve: boolean) => {
     if (!consent) return
-    setBusy(true)
-    setError(null)
+    dispatch({ type: 'working' })
     try {
-      if (approve || code.length === 6) {
+      if (approve || code.length === CONSENT_CODE_LENGTH) {
         const answered = await residentApi.call(approve ? 'approveConsent' : 'denyConsent', {
           params: { id: consent.id },
           body: { code },
         })
-        dropResident()
-        setStatus(answered.status)
+        endResidentSession()
+        dispatch({ type: 'answered', status: answered.status })
       } else {
         // Refused before typing anything: the helper withdraws the request.
         await staffApi.call('revokeConsent', { params: { id: consent.id } })
         reset('denied')
       }
     } catch (e) {
-      setCode('')
       fail(e)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -222,7 +204,7 @@ export function StaffConsoleScreen() {
     reset('cancelled')
   }
 
-  const titles: Record<Phase, string> = {
+  const titles: Record<ConsolePhase, string> = {
     choose: t('helper.consoleTitle'),
     waiting: t('helper.waitingTitle'),
     card: t('helper.cardTitle'),
@@ -257,9 +239,8 @@ export function StaffConsoleScreen() {
             label={t('nav.back')}
             icon="back"
             onPress={() => {
-              dropResident()
-              setError(null)
-              setPhase('waiting')
+              endResidentSession()
+              dispatch({ type: 'back' })
             }}
           />
         )}
@@ -293,13 +274,7 @@ export function StaffConsoleScreen() {
                 role="checkbox"
                 selected={scopes.includes(scope)}
                 label={t(`helper.scopes.${scope}`)}
-                onPress={() =>
-                  setScopes((current) =>
-                    current.includes(scope)
-                      ? current.filter((s) => s !== scope)
-                      : ALL_SCOPES.filter((s) => s === scope || current.includes(s)),
-                  )
-                }
+                onPress={() => dispatch({ type: 'toggleScope', scope })}
                 className="bb-choice"
                 testId={`scope-${scope}`}
               >
@@ -314,7 +289,7 @@ export function StaffConsoleScreen() {
               variant="primary"
               label={t('helper.start')}
               onPress={() => void start()}
-              disabled={busy || scopes.length === 0}
+              disabled={!canStart(state)}
               disabledReason={busy ? undefined : t('voice.missing.scope')}
               onExplain={say}
               testId="start-assist"
@@ -344,10 +319,7 @@ export function StaffConsoleScreen() {
             <Button
               variant="primary"
               label={t('helper.approveHere')}
-              onPress={() => {
-                setError(null)
-                setPhase('card')
-              }}
+              onPress={() => dispatch({ type: 'answerHere' })}
               disabled={busy}
               testId="approve-here"
             />
@@ -373,8 +345,8 @@ export function StaffConsoleScreen() {
           <Keypad
             label={t('helper.codeLabel')}
             value={code}
-            onChange={setCode}
-            maxLength={6}
+            onChange={(typed) => dispatch({ type: 'typed', code: typed })}
+            maxLength={CONSENT_CODE_LENGTH}
             placeholder={t('signIn.codePlaceholder')}
           />
           {busy ? <Waiting text={t('common.waiting')} /> : null}
@@ -383,7 +355,7 @@ export function StaffConsoleScreen() {
               variant="primary"
               label={t('helper.agree')}
               onPress={() => void answer(true)}
-              disabled={busy || code.length !== 6}
+              disabled={!canAgree(state)}
               disabledReason={busy ? undefined : t('voice.missing.consentCode')}
               onExplain={say}
               testId="agree"
