@@ -4,6 +4,7 @@ import { loadWechatPayConfig, WechatPayConfigError, type WechatPayConfig } from 
 import { loadWechatConfig, WechatConfigError, type WechatMiniProgramConfig } from './wechat/config'
 import { DEFAULT_TRUST_PROXY, parseTrustProxy, type TrustProxy } from './http/trustProxy'
 import { loadSmsConfig, SmsConfigError, type SmsConfig } from './sms/config'
+import { productionProblems } from './ops/production'
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -23,6 +24,12 @@ const Env = z.object({
   BANGBAN_AUDIT_KEY_FILE: z.string().optional(),
   /** Where this instance appends every signed tree head (the operator ships it elsewhere). */
   BANGBAN_AUDIT_WITNESS_DIR: z.string().optional(),
+  /** Only `production` is read: it refuses development stand-ins (ops/production.ts, sms/config.ts). */
+  NODE_ENV: z.string().optional(),
+  /** With NODE_ENV=production: the payment sandbox is intended (cash only, no WeChat Pay). */
+  BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: z.enum(['1']).optional(),
+  /** With NODE_ENV=production: the WeChat sign-in stand-in is intended (no mini-program). */
+  BANGBAN_WECHAT_ALLOW_STANDIN_IN_PRODUCTION: z.enum(['1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BANGBAN_SESSION_MINUTES_KIOSK: z.coerce.number().int().min(1).max(240).default(30),
   BANGBAN_SESSION_HOURS_PHONE: z.coerce
@@ -56,6 +63,9 @@ export type Config = z.infer<typeof Env> & {
   readonly sms: SmsConfig
 }
 
+/** Whether any WECHATPAY_* is set (then its own problems are listed, not the sandbox's). */
+const WECHATPAY_SET = (env: Record<string, string>) => Object.keys(env).some((k) => k.startsWith('WECHATPAY_'))
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
 }
@@ -63,6 +73,7 @@ export class ConfigError extends Error {
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
   readFile?: (path: string) => string,
+  modeOf?: (path: string) => number | null,
 ): Config {
   const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
   const parsed = Env.safeParse(blanksRemoved)
@@ -95,6 +106,13 @@ export function loadConfig(
     if (!(error instanceof SmsConfigError)) throw error
     lines.push(...error.problems.map((problem) => `  ${problem}`))
   }
+  const production = productionProblems({
+    env: blanksRemoved,
+    wechatPayConfigured: wechatPay !== null || WECHATPAY_SET(blanksRemoved),
+    wechatConfigured: wechat !== null || Object.keys(blanksRemoved).some((k) => /^WECHAT_(?!PAY)/.test(k)),
+    ...(modeOf ? { modeOf } : {}),
+  })
+  lines.push(...production.map((problem) => `  ${problem}`))
   if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`The service cannot start: the configuration is wrong.\n${lines.join('\n')}`)
   }

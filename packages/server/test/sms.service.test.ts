@@ -25,6 +25,8 @@ const start = async (database: TestDatabase, like?: WithSms): Promise<WithSms> =
     env: {
       BANGBAN_SMS: 'tencent',
       NODE_ENV: 'production',
+      BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: '1',
+      BANGBAN_WECHAT_ALLOW_STANDIN_IN_PRODUCTION: '1',
       TENCENT_SMS_ENDPOINT: standIn.endpoint,
       TENCENT_SMS_SECRET_ID: 'AKIDservice0123456789abcdefABCDEF',
       TENCENT_SMS_SECRET_KEY: 'serviceSecretKey0123456789abcdef',

@@ -38,7 +38,12 @@ describe('SMS sender configuration', () => {
   })
 
   it('takes Tencent Cloud SMS with its defaults', () => {
-    const config = loadConfig({ ...TENCENT, NODE_ENV: 'production' }).sms
+    const config = loadConfig({
+      ...TENCENT,
+      NODE_ENV: 'production',
+      BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: '1',
+      BANGBAN_WECHAT_ALLOW_STANDIN_IN_PRODUCTION: '1',
+    }).sms
     expect(config).toEqual({
       sender: 'tencent',
       tencent: {
