@@ -9,6 +9,7 @@ import { paymentsDeps } from './http/routes/payments'
 import { signTreeHead } from './audit/tree'
 import { reconcilePayments } from './payments/orders'
 import { superviseRequests } from './requests/escalation'
+import type { Metrics } from './ops/metrics'
 import type { Service } from './service'
 import { sendAppointmentReminders, sendRequestUpdates } from './wechat/messages'
 
@@ -18,12 +19,20 @@ export const WECHAT_MESSAGES_MS = 60_000
 /** How often the audit log's head is signed and witnessed (when entries were added). */
 export const AUDIT_HEAD_MS = 60_000
 
-function every(ms: number, name: string, logger: Pick<Logger, 'error'>, work: () => Promise<unknown>) {
+function every(
+  ms: number,
+  name: string,
+  logger: Pick<Logger, 'error'>,
+  work: () => Promise<unknown>,
+  metrics?: Metrics,
+) {
+  const job = name.toLowerCase().replace(/[^a-z0-9]+/g, '_')
+  const run = metrics ? () => metrics.observeRun(job, work) : work
   let running = false
   const timer = setInterval(() => {
     if (running) return // a slow pass is never overlapped by the next
     running = true
-    work()
+    run()
       .catch((err: unknown) => logger.error({ err }, `${name} failed`))
       .finally(() => {
         running = false
@@ -35,10 +44,15 @@ function every(ms: number, name: string, logger: Pick<Logger, 'error'>, work: ()
 
 export function startBackgroundWork(service: Service, logger: Logger): { stop(): void } {
   const deps = paymentsDeps(service.ctx, logger)
+  const m = service.metrics
   const timers = [
-    every(PAYMENT_RECONCILE_MS, 'payment reconciliation', logger, () => reconcilePayments(deps)),
-    every(REQUEST_SUPERVISE_MS, 'request supervision', logger, () =>
-      superviseRequests(service.ctx.db, service.ctx.clock),
+    every(PAYMENT_RECONCILE_MS, 'payment reconciliation', logger, () => reconcilePayments(deps), m),
+    every(
+      REQUEST_SUPERVISE_MS,
+      'request supervision',
+      logger,
+      () => superviseRequests(service.ctx.db, service.ctx.clock),
+      m,
     ),
     every(AUDIT_HEAD_MS, 'audit tree head', logger, () =>
       signTreeHead(
@@ -48,6 +62,7 @@ export function startBackgroundWork(service: Service, logger: Logger): { stop():
         service.ctx.audit.witnessDir,
         service.ctx.clock.now(),
       ),
+      m,
     ),
     every(WECHAT_MESSAGES_MS, 'WeChat messages', logger, async () => {
       const deps = {
@@ -58,7 +73,7 @@ export function startBackgroundWork(service: Service, logger: Logger): { stop():
       }
       await sendAppointmentReminders(deps)
       await sendRequestUpdates(deps)
-    }),
+    }, m),
   ]
   return { stop: () => timers.forEach((timer) => clearInterval(timer)) }
 }

@@ -30,6 +30,15 @@ const Env = z.object({
   BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: z.enum(['1']).optional(),
   /** With NODE_ENV=production: the WeChat sign-in stand-in is intended (no mini-program). */
   BANGBAN_WECHAT_ALLOW_STANDIN_IN_PRODUCTION: z.enum(['1']).optional(),
+  /** The release named in /healthz, at start and in the metrics (e.g. a tag or commit); default the package version. */
+  BANGBAN_RELEASE: z.string().min(1).max(80).optional(),
+  /** The Prometheus listener (GET /metrics); 0 = none. Never the public port. */
+  BANGBAN_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  BANGBAN_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  /** /readyz says 503 when this instance's clock stands further than this from the database's. */
+  BANGBAN_MAX_CLOCK_SKEW_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
+  /** On SIGTERM /readyz says 503 this long before the server stops taking requests. */
+  BANGBAN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BANGBAN_SESSION_MINUTES_KIOSK: z.coerce.number().int().min(1).max(240).default(30),
   BANGBAN_SESSION_HOURS_PHONE: z.coerce
@@ -64,7 +73,7 @@ export type Config = z.infer<typeof Env> & {
 }
 
 /** Whether any WECHATPAY_* is set (then its own problems are listed, not the sandbox's). */
-const WECHATPAY_SET = (env: Record<string, string>) => Object.keys(env).some((k) => k.startsWith('WECHATPAY_'))
+const WECHATPAY_SET = (env: Record<string, unknown>) => Object.keys(env).some((k) => k.startsWith('WECHATPAY_'))
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'

@@ -11,7 +11,9 @@ import { hashPassword } from './auth/passwords'
 import type { SmsProvider } from './auth/sms'
 import { ensureSlots } from './booking/schedule'
 import type { Config } from './config'
-import { connect, migrate, type Store } from './db/connect'
+import { connect, migrate, type MigrationReport, type Store } from './db/connect'
+import { createMetrics, type Metrics } from './ops/metrics'
+import { releaseOf } from './ops/release'
 import { auditSigning } from './audit/setup'
 import { signTreeHead } from './audit/tree'
 import { buildApp } from './http/app'
@@ -51,6 +53,13 @@ export interface Service {
   readonly generatedStaffPassword: string | null
   /** Whether the built kiosk UI is served at /kiosk/. */
   readonly kioskUi: boolean
+  /** The release this instance runs (BANGBAN_RELEASE or the package version). */
+  readonly release: string
+  /** The database's migrations, and those this start applied. */
+  readonly migrations: MigrationReport
+  readonly metrics: Metrics
+  /** /readyz says 503 from now on (the drain before a stop). */
+  drain(): void
   close(): Promise<void>
 }
 
@@ -64,7 +73,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       options.logger?.warn({ err: error }, 'a database connection was closed; the next query opens another'),
   })
   try {
-    await migrate(store, options.schema)
+    const migrations = await migrate(store, options.schema)
+    const release = releaseOf(config)
+    const metrics = createMetrics({ db: store.db, release, ...(store.pool ? { pool: store.pool } : {}) })
+    const lifecycle = { draining: false }
     let generatedKioskKey: string | null = null
     let generatedStaffPassword: string | null = null
     const idPepper = await deploymentSecret(store.db, 'id_number_pepper')
@@ -120,6 +132,10 @@ export async function createService(options: ServiceOptions): Promise<Service> {
     }
     const app = await buildApp(ctx, {
       trustProxy: config.TRUST_PROXY,
+      metrics,
+      release,
+      lifecycle,
+      maxClockSkewMs: config.BANGBAN_MAX_CLOCK_SKEW_SECONDS * 1000,
       ...(options.logger ? { logger: options.logger } : {}),
     })
     const kioskDir = config.BANGBAN_KIOSK_DIR ?? resolve(__dirname, '../../kiosk/dist/h5')
@@ -132,6 +148,12 @@ export async function createService(options: ServiceOptions): Promise<Service> {
       generatedKioskKey,
       generatedStaffPassword,
       kioskUi,
+      release,
+      migrations,
+      metrics,
+      drain: () => {
+        lifecycle.draining = true
+      },
       close: async () => {
         await app.close()
         await store.close()

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigError, loadConfig } from '../src/config'
 import { productionProblems, secretFileProblem } from '../src/ops/production'
-import { APIV3_KEY, APPID, MCHID, MERCHANT_SERIAL, PUB_KEY_ID, merchant, platformPub } from './wechatpay/fixtures'
+import {
+  APIV3_KEY,
+  APPID,
+  MCHID,
+  MERCHANT_SERIAL,
+  PUB_KEY_ID,
+  merchant,
+  platformPub,
+} from './wechatpay/fixtures'
 
 const QUIET_SMS = { BANGBAN_SMS_ALLOW_LOG_IN_PRODUCTION: '1' }
 const ALLOW_BOTH = {
@@ -45,7 +53,12 @@ describe('production configuration', () => {
     expect(sandboxOnly).toContain('WeChat sign-in stand-in')
     expect(problems({ NODE_ENV: 'production', ...QUIET_SMS, ...ALLOW_BOTH })).toBe('')
     expect(
-      problems({ NODE_ENV: 'production', ...QUIET_SMS, ...ALLOW_BOTH, BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: 'yes' }),
+      problems({
+        NODE_ENV: 'production',
+        ...QUIET_SMS,
+        ...ALLOW_BOTH,
+        BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: 'yes',
+      }),
     ).toContain('BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION')
   })
 
@@ -84,7 +97,9 @@ describe('production configuration', () => {
         WECHATPAY_NOTIFY_URL: 'https://bangban.example.cn/api/payments/wechatpay/notify',
       }
       chmodSync(keyPath, 0o644)
-      expect(problems(env)).toMatch(/WECHATPAY_MERCHANT_PRIVATE_KEY_PATH: .* may be read by others \(mode 644\)/)
+      expect(problems(env)).toMatch(
+        /WECHATPAY_MERCHANT_PRIVATE_KEY_PATH: .* may be read by others \(mode 644\)/,
+      )
       chmodSync(keyPath, 0o640)
       expect(problems(env)).toContain('mode 640')
       chmodSync(keyPath, 0o600)

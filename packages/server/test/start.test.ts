@@ -11,7 +11,7 @@ const tsx = join(serverDir, '../../node_modules/.bin/tsx')
 function run(env: Record<string, string>) {
   const child = spawn(tsx, ['src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', BANGBAN_METRICS_PORT: '0', BANGBAN_DRAIN_SECONDS: '0', ...env },
   })
   let output = ''
   child.stdout.on('data', (d) => (output += String(d)))

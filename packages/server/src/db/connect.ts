@@ -25,6 +25,8 @@ import type { Engine } from './engine'
 export interface Store {
   readonly db: Kysely<Database>
   readonly engine: Engine
+  /** PostgreSQL: the pool's connections now (for the metrics); SQLite: none. */
+  readonly pool?: () => { totalCount: number; idleCount: number; waitingCount: number }
   close(): Promise<void>
 }
 
@@ -73,7 +75,16 @@ export function connect(url: string, options: ConnectOptions = {}): Store {
     // emits 'error', which must not go unheard. The pool drops it when it is given back.
     pool.on('connect', (client) => client.on('error', () => undefined))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, engine: 'postgres', close: () => db.destroy() }
+    return {
+      db,
+      engine: 'postgres',
+      pool: () => ({
+        totalCount: pool.totalCount,
+        idleCount: pool.idleCount,
+        waitingCount: pool.waitingCount,
+      }),
+      close: () => db.destroy(),
+    }
   }
   const path = sqlitePath(url)
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
@@ -147,8 +158,15 @@ async function currentSchema(db: Kysely<Database>): Promise<string | null> {
   return rows[0]?.schema ?? null
 }
 
+export interface MigrationReport {
+  /** Every migration the database has, in order (the newest last). */
+  readonly applied: readonly string[]
+  /** Those this call applied. */
+  readonly ranNow: readonly string[]
+}
+
 /** Runs every pending migration; throws with the failing migration's name. */
-export async function migrate(store: Store, schema?: string): Promise<void> {
+export async function migrate(store: Store, schema?: string): Promise<MigrationReport> {
   if (store.engine === 'postgres' && schema) {
     await store.db.schema.createSchema(schema).ifNotExists().execute()
   }
@@ -168,5 +186,10 @@ export async function migrate(store: Store, schema?: string): Promise<void> {
     throw new Error(
       `database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`,
     )
+  }
+  const all = await migrator.getMigrations()
+  return {
+    applied: all.filter((m) => m.executedAt !== undefined).map((m) => m.name),
+    ranNow: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
   }
 }

@@ -3,13 +3,14 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { RETRY_AFTER_SECONDS } from '../db/unavailable'
 import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
 import { RedactingLogController } from './logging'
-import { databaseReadiness } from './readiness'
+import { clockSkew, databaseReadiness, DEFAULT_MAX_CLOCK_SKEW_MS } from './readiness'
+import { instrumentHttp, type Metrics } from '../ops/metrics'
 import { DEFAULT_TRUST_PROXY, type TrustProxy } from './trustProxy'
 import { adminRoutes } from './routes/admin'
 import { adminDataRoutes, importRoutes } from './routes/adminData'
@@ -41,6 +42,16 @@ export interface BuildOptions {
   readonly trustProxy?: TrustProxy
   /** How long /readyz waits for the database (tests shorten it). */
   readonly readinessTimeoutMs?: number
+  /** Counts requests by operation (ops/metrics.ts); none: not counted. */
+  readonly metrics?: Metrics
+  /** The release this instance runs, in /healthz. */
+  readonly release?: string
+  /** How far this instance's clock may stand from the database's before /readyz says 503. */
+  readonly maxClockSkewMs?: number
+  /** The instance's wall clock (tests move it). */
+  readonly wallClock?: () => number
+  /** Set while the instance drains before it stops: /readyz says 503 so the proxy takes it out. */
+  readonly lifecycle?: { readonly draining: boolean }
 }
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -57,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
+  if (options.metrics) instrumentHttp(app, options.metrics)
 
   await app.register(helmet, {
     // The API answers JSON only; the docs page needs its own scripts and styles.
@@ -89,18 +101,34 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
-  // Liveness: the process serves HTTP. Readiness: it can also reach its database now.
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', engine: ctx.engine }))
+  // Liveness: the process serves HTTP. Readiness: it can also reach its database now, its clock
+  // agrees with the database's, and it is not draining before a stop.
+  const release = options.release ?? 'unknown'
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', engine: ctx.engine, release }))
   const ready = databaseReadiness(ctx.db, options.readinessTimeoutMs)
-  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
-    const answer = await ready()
-    reply.header('cache-control', 'no-store')
-    if (answer.ready) return { status: 'ready', engine: ctx.engine }
-    request.log.warn({ reason: answer.reason }, 'not ready: the database does not answer')
-    return reply
+  const maxSkewMs = options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS
+  const unavailable = (reply: FastifyReply, extra: Record<string, unknown>) =>
+    reply
       .code(503)
       .header('retry-after', String(RETRY_AFTER_SECONDS))
-      .send({ status: 'unavailable', engine: ctx.engine })
+      .send({ status: 'unavailable', engine: ctx.engine, ...extra })
+  app.get('/readyz', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store')
+    if (options.lifecycle?.draining) return unavailable(reply, { reason: 'draining' })
+    const answer = await ready()
+    if (!answer.ready) {
+      request.log.warn({ reason: answer.reason }, 'not ready: the database does not answer')
+      return unavailable(reply, {})
+    }
+    const skew = await clockSkew(ctx.db, ctx.engine, options.wallClock)
+    if (skew.skewMs !== null && Math.abs(skew.skewMs) > maxSkewMs) {
+      request.log.warn(
+        { skewMs: skew.skewMs, maxSkewMs },
+        "not ready: this instance's clock stands apart from the database's (check NTP)",
+      )
+      return unavailable(reply, { reason: 'clock-skew', clockSkewMs: skew.skewMs })
+    }
+    return { status: 'ready', engine: ctx.engine, clockSkewMs: skew.skewMs }
   })
   sessionRoutes(app, ctx)
   bookingRoutes(app, ctx)

@@ -47,3 +47,34 @@ export function databaseReadiness<DB>(
     }
   }
 }
+
+/** How far this instance's clock may stand from the database's before /readyz turns it away. */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5000
+
+export type Skew = { readonly skewMs: number } | { readonly skewMs: null; readonly reason: string }
+
+/**
+ * Sessions, consents, payment expiry and the reconciler use each instance's own clock: an
+ * instance whose clock stands apart from the others signs residents out at random. The database's
+ * clock is the common reference; the difference is measured against the middle of the round trip.
+ */
+export async function clockSkew<DB>(
+  db: Kysely<DB>,
+  engine: 'sqlite' | 'postgres',
+  wallClock: () => number = Date.now,
+): Promise<Skew> {
+  const query =
+    engine === 'postgres'
+      ? sql<{ ms: number | string }>`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`
+      : sql<{ ms: number | string }>`select (julianday('now') - 2440587.5) * 86400000.0 as ms`
+  try {
+    const before = wallClock()
+    const { rows } = await query.execute(db)
+    const after = wallClock()
+    const databaseMs = Number(rows[0]?.ms)
+    if (!Number.isFinite(databaseMs)) return { skewMs: null, reason: 'the database gave no time' }
+    return { skewMs: Math.round((before + after) / 2 - databaseMs) }
+  } catch (error) {
+    return { skewMs: null, reason: error instanceof Error ? error.message : String(error) }
+  }
+}

@@ -33,6 +33,9 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
       BANGBAN_SEED: 'demo',
       BANGBAN_KIOSK_KEY: KIOSK_KEY,
       BANGBAN_DEMO_STAFF_PASSWORD: STAFF_PASSWORD,
+      // No metrics listener unless a test asks for one (several processes run at once).
+      BANGBAN_METRICS_PORT: '0',
+      BANGBAN_DRAIN_SECONDS: '0',
       ...env,
       PORT: String(port),
     },
