@@ -2,13 +2,15 @@
  * Work done on timers by every running instance (each step is safe to run on several at once):
  * the payment reconciler (expired QR codes, unconfirmed closes, refunds), the request
  * supervisor (dispatching waiting requests, escalating overdue ones) and WeChat's subscribe
- * messages (appointment reminders, request progress).
+ * messages (appointment reminders, request progress), and housekeeping (expired sessions, codes,
+ * sign-in attempts and link tickets purged, ops/housekeeping.ts).
  */
 import type { Logger } from 'pino'
 import { paymentsDeps } from './http/routes/payments'
 import { signTreeHead } from './audit/tree'
 import { reconcilePayments } from './payments/orders'
 import { superviseRequests } from './requests/escalation'
+import { HOUSEKEEPING_MS, purgeExpired } from './ops/housekeeping'
 import type { Metrics } from './ops/metrics'
 import type { Service } from './service'
 import { sendAppointmentReminders, sendRequestUpdates } from './wechat/messages'
@@ -75,5 +77,17 @@ export function startBackgroundWork(service: Service, logger: Logger): { stop():
       await sendRequestUpdates(deps)
     }, m),
   ]
+  timers.push(
+    every(
+      HOUSEKEEPING_MS,
+      'housekeeping',
+      logger,
+      async () => {
+        const purged = await purgeExpired(service.ctx.db, service.ctx.clock)
+        if (Object.values(purged).some((n) => n > 0)) logger.info({ purged }, 'expired rows purged')
+      },
+      m,
+    ),
+  )
   return { stop: () => timers.forEach((timer) => clearInterval(timer)) }
 }
