@@ -315,4 +315,35 @@ describe('pnpm audit:verify', () => {
     expect(broken.stderr).toContain('BROKEN at entry 3')
     await database.drop()
   })
+
+  it('refuses without a database named, and reads --env-file as the service would', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const { existsSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = mkdtempSync(join(tmpdir(), 'bangban-verify-'))
+    const database = testDatabase('sqlite')
+    const service = await startService(database)
+    await service.close()
+    const run = (...args: string[]) =>
+      spawnSync(
+        join(__dirname, '../../../node_modules/.bin/tsx'),
+        [join(__dirname, '../src/audit/verifyCli.ts'), ...args],
+        { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' },
+      )
+    try {
+      const refused = run()
+      expect(refused.status).toBe(1)
+      expect(refused.stderr).toContain('--env-file')
+      expect(existsSync(join(dir, 'data'))).toBe(false)
+      const envFile = join(dir, 'service.env')
+      writeFileSync(envFile, `# the service's file\nDATABASE_URL=${database.url}\n`)
+      const ok = run('--env-file', envFile)
+      expect(ok.stderr).toMatch(/audit chain OK: \d+ entries/)
+      expect(ok.status).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+      await database.drop()
+    }
+  })
 })

@@ -1,15 +1,23 @@
 /**
- * `pnpm --filter @bangban/server audit:verify`: walks the audit chain of the configured database
- * and exits non-zero naming the first broken entry, or when the append-only triggers are gone.
+ * `pnpm --filter @bangban/server audit:verify [--env-file FILE] [--witness FILE]`: walks the audit
+ * chain of the service's database and exits non-zero naming the first broken entry, or when the
+ * append-only triggers are gone. Without --env-file or DATABASE_URL it refuses (exit 1) rather
+ * than create and check a fresh SQLite file.
  */
 import { loadConfig } from '../config'
+import { operatorEnvironment } from '../ops/envFile'
 import { connect, migrate } from '../db/connect'
 import { APPEND_ONLY_GUARDS, appendOnlyGuards, verifyChain } from './log'
 import { auditPaths } from './setup'
 import { loadAuditSigner, readWitness, verifyHeads } from './tree'
 
 async function main(): Promise<void> {
-  const config = loadConfig()
+  const argv = process.argv.slice(2)
+  const at = argv.findIndex((a) => a === '--env-file' || a.startsWith('--env-file='))
+  const envFile =
+    at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.slice('--env-file='.length) : argv[at + 1]
+  if (at >= 0 && !envFile) throw new Error('--env-file needs a file')
+  const config = loadConfig(operatorEnvironment(process.env, envFile))
   const store = connect(config.DATABASE_URL)
   try {
     await migrate(store)
