@@ -26,6 +26,10 @@ describe('redactUrl', () => {
       '/x?access_token=[REDACTED]&code=[REDACTED]&signature=[REDACTED]&apiKey=[REDACTED]&date=2026-12-01',
     )
     expect(redactUrl('/x?%71rToken=abc')).toBe('/x?%71rToken=[REDACTED]')
+    // A utility account number names a household (the operator trial found it in the log).
+    expect(redactUrl('/api/v1/bills?accountNo=3100123456&billerId=b1')).toBe(
+      '/api/v1/bills?accountNo=[REDACTED]&billerId=b1',
+    )
     expect(redactUrl('/api/v1/slots?serviceId=svc-general&date=2026-12-02')).toBe(
       '/api/v1/slots?serviceId=svc-general&date=2026-12-02',
     )
