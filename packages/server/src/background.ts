@@ -56,26 +56,36 @@ export function startBackgroundWork(service: Service, logger: Logger): { stop():
       () => superviseRequests(service.ctx.db, service.ctx.clock),
       m,
     ),
-    every(AUDIT_HEAD_MS, 'audit tree head', logger, () =>
-      signTreeHead(
-        service.ctx.db,
-        service.ctx.audit.leaves,
-        service.ctx.audit.signer,
-        service.ctx.audit.witnessDir,
-        service.ctx.clock.now(),
-      ),
+    every(
+      AUDIT_HEAD_MS,
+      'audit tree head',
+      logger,
+      () =>
+        signTreeHead(
+          service.ctx.db,
+          service.ctx.audit.leaves,
+          service.ctx.audit.signer,
+          service.ctx.audit.witnessDir,
+          service.ctx.clock.now(),
+        ),
       m,
     ),
-    every(WECHAT_MESSAGES_MS, 'WeChat messages', logger, async () => {
-      const deps = {
-        db: service.ctx.db,
-        clock: service.ctx.clock,
-        notifier: service.ctx.wechat.notifier,
-        log: logger,
-      }
-      await sendAppointmentReminders(deps)
-      await sendRequestUpdates(deps)
-    }, m),
+    every(
+      WECHAT_MESSAGES_MS,
+      'WeChat messages',
+      logger,
+      async () => {
+        const deps = {
+          db: service.ctx.db,
+          clock: service.ctx.clock,
+          notifier: service.ctx.wechat.notifier,
+          log: logger,
+        }
+        await sendAppointmentReminders(deps)
+        await sendRequestUpdates(deps)
+      },
+      m,
+    ),
   ]
   timers.push(
     every(

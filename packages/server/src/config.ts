@@ -73,7 +73,8 @@ export type Config = z.infer<typeof Env> & {
 }
 
 /** Whether any WECHATPAY_* is set (then its own problems are listed, not the sandbox's). */
-const WECHATPAY_SET = (env: Record<string, unknown>) => Object.keys(env).some((k) => k.startsWith('WECHATPAY_'))
+const WECHATPAY_SET = (env: Record<string, unknown>) =>
+  Object.keys(env).some((k) => k.startsWith('WECHATPAY_'))
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'

@@ -8,7 +8,8 @@ import { LogController, type FastifyRequest } from 'fastify'
 
 /** Query parameters whose values never reach a log line. */
 /** Secrets, and personal numbers that identify a household (a utility account number, `?accountNo=`). */
-const SECRET_PARAMETER = /token|key|secret|code|password|passwd|sign|ticket|auth|session|nonce|otp|qr|account|phone|idnumber/i
+const SECRET_PARAMETER =
+  /token|key|secret|code|password|passwd|sign|ticket|auth|session|nonce|otp|qr|account|phone|idnumber/i
 
 export const REDACTED = '[REDACTED]'
 
