@@ -94,7 +94,10 @@ async function main(): Promise<void> {
   }
   if (service.generatedKioskKey)
     lines.push(`  Demo kiosk key (X-Kiosk-Key, generated for this run): ${service.generatedKioskKey}`)
-  console.warn(lines.join('\n'))
+  // In production every line is JSON (log shippers parse them); the summary is one more record.
+  if (config.NODE_ENV === 'production')
+    logger.info({ summary: lines.map((line) => line.trim()) }, 'service started')
+  else console.warn(lines.join('\n'))
 }
 
 main().catch((error: unknown) => {

@@ -65,6 +65,58 @@ describe('production build', () => {
     expect(await exited).toBe(0)
   })
 
+  it('writes only JSON lines in production', async () => {
+    const port = await freePort()
+    const child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: serverDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'production',
+        BANGBAN_SMS_ALLOW_LOG_IN_PRODUCTION: '1',
+        BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION: '1',
+        BANGBAN_WECHAT_ALLOW_STANDIN_IN_PRODUCTION: '1',
+        DATABASE_URL: `sqlite:${join(dir, 'production.db')}`,
+        BANGBAN_METRICS_PORT: '0',
+        BANGBAN_DRAIN_SECONDS: '0',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (d) => (output += String(d)))
+    child.stderr.on('data', (d) => (output += String(d)))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      let ready = false
+      for (let i = 0; i < 300 && !ready; i++) {
+        await new Promise((r) => setTimeout(r, 200))
+        ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      }
+      expect(ready).toBe(true)
+    } finally {
+      child.kill('SIGTERM')
+    }
+    expect(await exited).toBe(0)
+    const lines = output.split('\n').filter((line) => line.trim() !== '')
+    const notJson = lines.filter((line) => {
+      try {
+        JSON.parse(line)
+        return false
+      } catch {
+        return true
+      }
+    })
+    expect(notJson).toEqual([])
+    const started = lines.map((line) => JSON.parse(line) as { msg?: string; summary?: string[] })
+    expect(started.find((record) => record.msg === 'service started')?.summary).toEqual(
+      expect.arrayContaining([expect.stringContaining('Migrations: ')]),
+    )
+  })
+
   it('the bundled admin command refuses without a database named', () => {
     let status = 0
     let stderr = ''
