@@ -107,6 +107,18 @@ describeOnEngines('operations: metrics, release and readiness', (on) => {
     expect(Math.abs(fine.json<{ clockSkewMs: number }>().clockSkewMs)).toBeLessThan(2000)
   })
 
+  it('still answers a scrape when the database is away (without the queue lengths)', async () => {
+    const other = await startService(on.database, on.service.clock)
+    try {
+      await other.store.close()
+      const text = await other.metrics.registry.metrics()
+      expect(text).toContain('bangban_release_info')
+      expect(text).not.toMatch(/bangban_queue_length\{/)
+    } finally {
+      await other.app.close()
+    }
+  })
+
   it('is not ready once it drains, while it still answers requests', async () => {
     const other = await startService(on.database, on.service.clock)
     try {

@@ -89,7 +89,8 @@ export function createMetrics(sources: MetricsSources): Metrics {
     async collect() {
       const count = async (query: Promise<{ n: number | string | bigint } | undefined>) =>
         Number((await query)?.n ?? 0)
-      const [requests, payments, counters] = await Promise.all([
+      // A database that is away costs these three figures, not the whole scrape.
+      const counted = await Promise.all([
         count(
           db
             .selectFrom('service_requests')
@@ -111,7 +112,9 @@ export function createMetrics(sources: MetricsSources): Metrics {
             .where('status', '=', 'waiting')
             .executeTakeFirst(),
         ),
-      ])
+      ]).catch(() => null)
+      if (!counted) return
+      const [requests, payments, counters] = counted
       this.set({ queue: 'requests_undispatched' }, requests)
       this.set({ queue: 'payments_open' }, payments)
       this.set({ queue: 'counter_waiting' }, counters)
