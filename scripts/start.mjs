@@ -6,13 +6,12 @@ import { existsSync } from 'node:fs'
 const root = new URL('..', import.meta.url).pathname
 const env = { ...process.env, BANGBAN_SEED: process.env.BANGBAN_SEED ?? 'demo' }
 
-// The kiosk speaks offline from clips made with espeak-ng; without it, it falls back to the OS voice.
-if (spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0) {
-  spawnSync('pnpm', ['voice:clips'], { cwd: root, stdio: 'inherit', env })
-} else {
-  console.warn(
-    'espeak-ng is not installed: the kiosk will use the system voice (apt-get install espeak-ng sox for offline clips)',
-  )
+// The kiosk speaks offline from clips made with espeak-ng: install it where we may (root + apt-get),
+// else say exactly what to install; the kiosk then falls back to the system voice, if it has one.
+const tools = spawnSync('bash', [`${root}scripts/ensure-voice-tools.sh`], { stdio: 'inherit', env })
+if (tools.status === 0) {
+  const clips = spawnSync('pnpm', ['voice:clips'], { cwd: root, stdio: 'inherit', env })
+  if (clips.status !== 0) console.warn('The voice clips were not made: the kiosk will use the system voice.')
 }
 
 if (existsSync(`${root}packages/kiosk/package.json`) && !process.env.BANGBAN_SKIP_KIOSK_BUILD) {

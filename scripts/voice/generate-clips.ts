@@ -101,9 +101,22 @@ function listWavs(dir: string): string[] {
   })
 }
 
+/** What to do without espeak-ng, in one sentence (a stack trace tells a deployer nothing). */
+export const NO_ESPEAK =
+  "pnpm voice:clips needs espeak-ng to make the kiosk's voice clips: install it (Debian/Ubuntu: sudo apt-get install espeak-ng sox; macOS: brew install espeak-ng sox) and run pnpm voice:clips again."
+
+function espeakOrExplain(): string {
+  try {
+    return espeakVersion()
+  } catch {
+    console.error(NO_ESPEAK)
+    process.exit(1)
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now()
-  const engine = espeakVersion()
+  const engine = espeakOrExplain()
   const inventories = buildInventories()
   mkdirSync(INVENTORY_DIR, { recursive: true })
   for (const lang of SUPPORTED_LANGUAGES)
@@ -169,6 +182,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error)
+  console.error(`pnpm voice:clips stopped: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

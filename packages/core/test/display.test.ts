@@ -1,4 +1,11 @@
-import { displayDate, displayMoney, displayTimeRange } from '../src/format/display'
+import {
+  displayBillTitle,
+  displayDate,
+  displayDateWithYear,
+  displayGreeting,
+  displayMoney,
+  displayTimeRange,
+} from '../src/format/display'
 import { createI18n } from '../src/i18n'
 import { grouped } from '../src/format/digits'
 import { normalizeFreeText } from '../src/speech'
@@ -40,6 +47,23 @@ describe('what residents read on screen', () => {
     expect(normalizeFreeText(displayDate(en, '2026-12-07', '2026-12-06'), 'en')).toBe(
       'Tomorrow, Monday the seventh of December',
     )
+  })
+
+  it('writes bills, receipts and greetings as people write them', () => {
+    expect(displayBillTitle(zh, 'water', '2026-11')).toBe('2026年11月水费')
+    expect(displayBillTitle(zh, 'medical', '2026-11-22')).toBe('2026年11月22日医疗费用')
+    expect(displayBillTitle(hk, 'water', '2026-11')).toBe('2026年11月水費')
+    expect(displayBillTitle(en, 'water', '2026-11')).toBe('Water, November 2026')
+    expect(displayDateWithYear(zh, '2026-12-06')).toBe('2026年12月6日 星期日')
+    expect(displayDateWithYear(en, '2026-12-06')).toBe('Sunday 6 December 2026')
+    const wang = { maskedName: '王*明', maskedIdNumber: '110***********002X' }
+    expect(displayGreeting(zh, 'zh-CN', wang)).toBe('王女士，您好')
+    expect(displayGreeting(zh, 'zh-CN', { ...wang, maskedIdNumber: '110***********0011' })).toBe(
+      '王先生，您好',
+    )
+    expect(displayGreeting(en, 'en', wang)).toBe('Hello, Ms Wang')
+    expect(displayGreeting(zh, 'zh-CN', { maskedName: '1*********0', maskedIdNumber: null })).toBe('您好')
+    expect(displayGreeting(zh, 'zh-CN', { maskedName: '王*明', maskedIdNumber: null })).toBe('您好')
   })
 
   it('writes money from fen', () => {

@@ -71,7 +71,7 @@ describe('kiosk H5 against the real service', () => {
     await insertIdCard(page, RESIDENT)
 
     await page.getByRole('heading', { name: '确认预约' }).waitFor()
-    await expect(page.locator('.bb-signed-in:visible').textContent()).resolves.toBe('王*明，您好')
+    await expect(page.locator('.bb-signed-in:visible').textContent()).resolves.toBe('王女士，您好')
     await page.getByRole('button', { name: '确认预约' }).click()
     await page.getByRole('heading', { name: '预约成功' }).waitFor()
     const ticket = await page.getByTestId('ticket-no').textContent()
@@ -106,7 +106,7 @@ describe('kiosk H5 against the real service', () => {
     await page.getByRole('button', { name: /Book an appointment/ }).focus()
     await page.keyboard.press('Enter')
     await page.getByRole('heading', { name: 'Choose a department or service' }).waitFor()
-    await page.getByRole('radio', { name: '中医科' }).focus()
+    await page.getByRole('radio', { name: 'Traditional Chinese medicine' }).focus()
     await page.keyboard.press(' ')
     await page.getByRole('heading', { name: 'Choose a day' }).waitFor()
     await page.getByRole('radio', { name: /Tomorrow/ }).click()

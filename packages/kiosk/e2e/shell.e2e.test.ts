@@ -122,7 +122,8 @@ describe('the kiosk page inside the shell', () => {
   it('at the end of a visit asks the shell to clear its session, and leaves no storage, IndexedDB, cookie, name or number', async () => {
     const { context, page } = await shellPage({ clock: true })
     await signInWithShellCard(page)
-    await expect(page.content()).resolves.toContain('王*明')
+    // Signed in: greeted by surname and title (王女士, from the ID number).
+    await expect(page.content()).resolves.toContain('王女士')
     await page.evaluate(async () => {
       localStorage.setItem('probe', '王小明')
       sessionStorage.setItem('probe', '11010519491231002X')
@@ -157,7 +158,7 @@ describe('the kiosk page inside the shell', () => {
     }))
     expect(left).toEqual({ local: 0, session: 0, cookie: '', databases: [], wipes: 1 })
     const html = await page.content()
-    for (const trace of ['王小明', '王*明', '11010519491231002X', '110***', '002X'])
+    for (const trace of ['王小明', '王*明', '王女士', '11010519491231002X', '110***', '002X'])
       expect(html).not.toContain(trace)
     await context.close()
   })

@@ -89,8 +89,9 @@ function withDiagnostics(engine: SpeechEngine, diagnostics: VoiceDiagnostics): S
         controls,
         lang: utterance.lang,
       })
-      // A page that has just opened may still be showing: look again once it has.
-      window.setTimeout(() => controls.push(...visibleControls()), 300)
+      // A page that is opening (after sign-in the job's page speaks before it shows) may not show yet:
+      // look again once it has.
+      for (const ms of [300, 1200]) window.setTimeout(() => controls.push(...visibleControls()), ms)
       engine.speak({
         ...utterance,
         onstart: () => {

@@ -36,7 +36,9 @@ import {
   showEnrolCode,
   type AdminContext,
 } from './commands'
+import { listTranslations, setTranslation } from '../i18n/translations'
 
+// i18n-exempt: the operators' CLI usage, with an example name from the data
 export const USAGE = `Usage: pnpm --filter @bangban/server admin [--env-file FILE] <command> [options]
 
 The database is the service's: --env-file /etc/bangban/service.env (read as systemd reads it), or
@@ -62,6 +64,11 @@ Billers (utility companies and clinics that send bills; the push API key is prin
   biller:rotate --id water-co [--overlap-hours 72]
   biller:revoke --id water-co
   biller:list
+
+Names in other languages (places, services, categories, grids, bill lines are held in zh-CN; zh-HK
+readers get Traditional characters by conversion unless a translation is set; {n} carries a number):
+  translation:set --source 全科 --lang en --text "General practice"
+  translation:list
 
 Imports (CSV in UTF-8 or GBK, or Excel .xlsx; the columns are in docs/deployment.md). A bill is
 known by its number at its biller: importing a file again changes nothing. Exit 1 when a row was
@@ -173,6 +180,9 @@ const OPTIONS = {
   file: { type: 'string' },
   'dry-run': { type: 'boolean' },
   date: { type: 'string' },
+  source: { type: 'string' },
+  lang: { type: 'string' },
+  text: { type: 'string' },
 } as const
 
 type Values = {
@@ -195,6 +205,8 @@ const ALLOWED: Record<string, { required: Array<keyof Values>; optional?: Array<
   'import:accounts': { required: ['biller', 'file'], optional: ['dry-run'] },
   'import:bills': { required: ['biller', 'file'], optional: ['dry-run'] },
   'report:reconciliation': { required: ['biller', 'date'] },
+  'translation:set': { required: ['source', 'lang', 'text'] },
+  'translation:list': { required: [] },
 }
 
 function parse(argv: readonly string[]): { command: string; values: Values; envFile?: string } {
@@ -262,6 +274,13 @@ async function execute(command: string, values: Values, ctx: AdminContext, io: A
       )
       return
     }
+    case 'translation:set':
+      await setTranslation(ctx.db, { source: v.source, lang: v.lang, text: v.text })
+      say(`${v.lang} for “${v.source}” set`)
+      return
+    case 'translation:list':
+      for (const row of await listTranslations(ctx.db)) out([row.source, row.lang, row.text].join('\t'))
+      return
     case 'staff:list':
       for (const staff of await listStaff(ctx.db))
         out(

@@ -477,7 +477,15 @@ export interface FamilySessionsTable {
   expires_at: string
 }
 
+/** A name the service holds in zh-CN, in another language ({n} stands for a number carried over). */
+export interface NameTranslationsTable {
+  source: string
+  lang: string
+  text: string
+}
+
 export interface Database {
+  name_translations: NameTranslationsTable
   settings: SettingsTable
   devices: DevicesTable
   residents: ResidentsTable

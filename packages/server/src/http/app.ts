@@ -6,6 +6,8 @@ import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { RETRY_AFTER_SECONDS } from '../db/unavailable'
+import { resolveLanguage } from '@bangban/core/i18n'
+import { localizePayload, translationStore } from '../i18n/localize'
 import type { AppContext } from './context'
 import { frameworkErrors, installErrorHandling } from './errors'
 import { RedactingLogController } from './logging'
@@ -80,6 +82,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     if (!request.url.startsWith('/api/v1/')) return
     reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+  })
+  // Names from the data in the reader's language (Accept-Language); the admin and biller APIs work
+  // on the names as held.
+  const names = translationStore(ctx.db)
+  app.addHook('preSerialization', async (request, _reply, payload) => {
+    const url = request.url
+    if (!url.startsWith('/api/v1/') || url.startsWith('/api/v1/admin') || url.startsWith('/api/v1/biller'))
+      return payload
+    const lang = resolveLanguage(request.headers['accept-language'])
+    return lang === 'zh-CN' ? payload : localizePayload(payload, lang, await names.current())
   })
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import type { Insertable, Kysely } from 'kysely'
 import type { Database, ServicesTable } from '../db/schema'
 import { importFile } from '../imports'
+import { seedDemoTranslations } from './translations'
 import { sha256 } from '../util/hash'
 import type { Clock } from '../util/clock'
 
@@ -304,4 +305,5 @@ export async function seedDemo(db: Kysely<Database>, options: DemoSeedOptions): 
   await seedBooking(db)
   await seedPeople(db, options.clock, options.staffPasswordHash)
   await seedBills(db, options.clock, options.idPepper)
+  await seedDemoTranslations(db)
 }

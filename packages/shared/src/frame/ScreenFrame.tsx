@@ -5,6 +5,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'react'
+import { displayGreeting } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { CallHelperNotice } from '../queue/CallHelperNotice'
@@ -56,7 +57,7 @@ export function ScreenFrame({
 }: PropsWithChildren<ScreenFrameProps>) {
   const t = useT()
   const platform = usePlatform()
-  const { session, delegation, family, staff, textSize, speech } = useAppState()
+  const { session, delegation, family, staff, textSize, speech, language } = useAppState()
   // Counts presses of 呼叫帮办员 (0: notice closed); each press shows and says the number again.
   const [helperCalls, setHelperCalls] = useState(0)
   useEffect(() => {
@@ -74,9 +75,7 @@ export function ScreenFrame({
         <View className="bb-topbar-who">
           <Text className="bb-app-name">{t('app.name')}</Text>
           {session && !delegation && !family ? (
-            <Text className="bb-signed-in">
-              {t('common.signedInAs', { name: session.resident.maskedName })}
-            </Text>
+            <Text className="bb-signed-in">{displayGreeting(t, language, session.resident)}</Text>
           ) : null}
         </View>
         <View className="bb-topbar-actions">

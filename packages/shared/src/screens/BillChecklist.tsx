@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Bill } from '@bangban/core/api/bills'
-import { displayMoney } from '@bangban/core/format/display'
+import { displayMoney, displayBillTitle } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { Pressable } from '../ui/Pressable'
 import { a11y } from '../ui/a11y'
@@ -27,7 +27,7 @@ export function BillChecklist({
           key={bill.id}
           role="checkbox"
           selected={chosen.includes(bill.id)}
-          label={`${t(`billKinds.${bill.kind}`)} ${bill.period}`}
+          label={displayBillTitle(t, bill.kind, bill.period)}
           description={displayMoney(bill.amountFen)}
           onPress={() =>
             onChange(chosen.includes(bill.id) ? chosen.filter((id) => id !== bill.id) : [...chosen, bill.id])
@@ -35,7 +35,7 @@ export function BillChecklist({
           className="bb-choice bb-bill"
           testId="bill"
         >
-          <Text className="bb-choice-label">{`${t(`billKinds.${bill.kind}`)} ${bill.period}`}</Text>{' '}
+          <Text className="bb-choice-label">{displayBillTitle(t, bill.kind, bill.period)}</Text>{' '}
           <Text className="bb-bill-amount">{displayMoney(bill.amountFen)}</Text>
           {showLines ? ' ' : null}
           {showLines ? (

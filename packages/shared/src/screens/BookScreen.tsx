@@ -8,7 +8,7 @@ import type { Provider } from '@bangban/core/api/booking'
 import { newIdempotencyKey } from '@bangban/core/api/common'
 import type { ApiError } from '@bangban/core/api/errors'
 import { shanghaiDate } from '@bangban/core/domain/time'
-import { displayDate, displayTimeRange } from '@bangban/core/format/display'
+import { displayDate, displayDateWithYear, displayTimeRange } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'
@@ -135,7 +135,8 @@ export function BookScreen() {
         lines: [
           { label: t('book.place'), value: summary.place },
           { label: t('book.service'), value: summary.service },
-          { label: t('book.day'), value: summary.day },
+          // Paper is read later: the date with its year, never 今天.
+          { label: t('book.day'), value: date ? displayDateWithYear(t, date) : summary.day },
           { label: t('book.time'), value: summary.time },
         ],
         qr: result.id,

@@ -8,7 +8,7 @@ import { useEffect, useReducer, useState } from 'react'
 import { newIdempotencyKey } from '@bangban/core/api/common'
 import type { ApiError } from '@bangban/core/api/errors'
 import { sumFen } from '@bangban/core/domain/money'
-import { displayMoney } from '@bangban/core/format/display'
+import { displayMoney, displayBillTitle } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'
@@ -262,7 +262,7 @@ export function PayScreen() {
           <View className="bb-card" data-testid="receipt">
             {chosen.map((b) => (
               <View key={b.id} className="bb-row">
-                <Text className="bb-row-label">{`${t(`billKinds.${b.kind}`)} ${b.period}`}</Text>
+                <Text className="bb-row-label">{displayBillTitle(t, b.kind, b.period)}</Text>
                 <Text className="bb-row-value">{displayMoney(b.amountFen)}</Text>
               </View>
             ))}

@@ -48,6 +48,8 @@ export function SignInScreen() {
   const [linkToken, setLinkToken] = useState<string | null>(null)
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
+  // Seconds until a new code may be asked for (the service says how long after each code).
+  const [resendIn, setResendIn] = useState(0)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
   const prompt =
@@ -76,6 +78,8 @@ export function SignInScreen() {
       const apiError = asApiError(e)
       setError(apiError)
       say(t(`errors.${apiError.code}`))
+      // Wrong digits are cleared: the next try starts from an empty field.
+      if (apiError.code === 'CODE_INVALID') setCode('')
       if (linkToken && mustRestartWechat(apiError)) {
         setLinkToken(null)
         setCode('')
@@ -98,9 +102,17 @@ export function SignInScreen() {
     run(async () => {
       const mobile = normalizeMobile(phone)
       if (!mobile) throw new ApiError('INVALID_PHONE', 400, 'invalid phone')
-      await api.call('requestPhoneCode', { body: { phone: mobile } })
+      const sent = await api.call('requestPhoneCode', { body: { phone: mobile } })
+      setCode('')
+      setResendIn(sent.resendAfterSeconds)
       setMode('code')
     })
+
+  useEffect(() => {
+    if (mode !== 'code' || resendIn <= 0) return undefined
+    const timer = setTimeout(() => setResendIn((s) => Math.max(0, s - 1)), 1000)
+    return () => clearTimeout(timer)
+  }, [mode, resendIn])
 
   const signInWithCode = () =>
     run(async () => {
@@ -187,6 +199,14 @@ export function SignInScreen() {
             disabledReason={busy ? undefined : t('voice.missing.code')}
             onExplain={say}
             testId="confirm-code"
+          />
+        ) : null}
+        {mode === 'code' ? (
+          <Button
+            label={resendIn > 0 ? t('signIn.resendIn', { count: resendIn }) : t('signIn.resend')}
+            onPress={() => void sendCode()}
+            disabled={busy || resendIn > 0}
+            testId="resend-code"
           />
         ) : null}
         {mode === 'card' ? (

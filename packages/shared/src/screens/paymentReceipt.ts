@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next'
 import type { Bill } from '@bangban/core/api/bills'
 import type { Payment } from '@bangban/core/api/payments'
 import { shanghaiDate, shanghaiTime } from '@bangban/core/domain/time'
-import { displayMoney } from '@bangban/core/format/display'
+import { displayMoney, displayBillTitle } from '@bangban/core/format/display'
 import type { Receipt, ReceiptLine } from '../platform/Platform'
 
 export function paymentReceipt(
@@ -22,7 +22,7 @@ export function paymentReceipt(
     highlight: displayMoney(payment.amountFen),
     lines: [
       ...bills.map((b) => ({
-        label: `${t(`billKinds.${b.kind}`)} ${b.period}`,
+        label: displayBillTitle(t, b.kind, b.period),
         value: displayMoney(b.amountFen),
       })),
       ...(extra.beforePaidAt ?? []),

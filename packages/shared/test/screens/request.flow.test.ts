@@ -85,6 +85,7 @@ describe('request steps', () => {
     const typed = run(atDescribe(), { type: 'type', text: 'Door lock broken' }, { type: 'described' })
     expect([stepOf(phrase), stepOf(typed)]).toEqual([3, 3])
     expect(descriptionOf(atWhere())).toBe('Leaking pipe, kitchen')
+    expect(descriptionOf({ phrases: ['灯不亮'], typed: '3号楼东侧' })).toBe('灯不亮，3号楼东侧')
   })
 
   it('untoggles a phrase on a second press and keeps the order of picking', () => {

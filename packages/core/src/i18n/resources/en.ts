@@ -47,6 +47,9 @@ const en: Resource = {
   },
   common: {
     signedInAs: 'Hello, {{name}}',
+    greeting: 'Hello, {{title}} {{surname}}',
+    hello: 'Hello',
+    titles: { male: 'Mr', female: 'Ms' },
     close: 'OK',
     problem: 'That did not work',
     retry: 'Try again',
@@ -228,6 +231,9 @@ const en: Resource = {
   },
   format: {
     date: '{{weekday}} {{day}} {{monthName}}',
+    dateWithYear: '{{weekday}} {{day}} {{monthName}} {{year}}',
+    billMonth: '{{kind}}, {{monthName}} {{year}}',
+    billDay: '{{kind}}, {{day}} {{monthName}} {{year}}',
     today: 'Today, {{date}}',
     tomorrow: 'Tomorrow, {{date}}',
     weekdays: {
@@ -269,6 +275,8 @@ const en: Resource = {
     codeSent: 'We sent a code to {{phone}}',
     codeLabel: 'Code',
     codePlaceholder: 'Enter the 6-digit code',
+    resend: 'Send a new code',
+    resendIn: 'New code in {{count}} seconds',
     sendCode: 'Get code',
     confirm: 'Confirm',
     usePhone: 'No ID card? Use your mobile',

@@ -45,6 +45,9 @@ const zhCN = {
   },
   common: {
     signedInAs: '{{name}}，您好',
+    greeting: '{{surname}}{{title}}，您好',
+    hello: '您好',
+    titles: { male: '先生', female: '女士' },
     close: '知道了',
     problem: '没有办成',
     retry: '再试一次',
@@ -221,6 +224,9 @@ const zhCN = {
   },
   format: {
     date: '{{monthName}}{{day}}日 {{weekday}}',
+    dateWithYear: '{{year}}年{{monthName}}{{day}}日 {{weekday}}',
+    billMonth: '{{year}}年{{monthName}}{{kind}}',
+    billDay: '{{year}}年{{monthName}}{{day}}日{{kind}}',
     today: '今天 {{date}}',
     tomorrow: '明天 {{date}}',
     weekdays: {
@@ -262,6 +268,8 @@ const zhCN = {
     codeSent: '验证码已发到 {{phone}}',
     codeLabel: '验证码',
     codePlaceholder: '请输入 6 位验证码',
+    resend: '重新获取验证码',
+    resendIn: '{{count}} 秒后可以重新获取',
     sendCode: '获取验证码',
     confirm: '确认',
     usePhone: '没带身份证？用手机号',

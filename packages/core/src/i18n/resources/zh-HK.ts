@@ -47,6 +47,9 @@ const zhHK: Resource = {
   },
   common: {
     signedInAs: '{{name}}，您好',
+    greeting: '{{surname}}{{title}}，您好',
+    hello: '您好',
+    titles: { male: '先生', female: '女士' },
     close: '知道了',
     problem: '未能辦妥',
     retry: '再試一次',
@@ -222,6 +225,9 @@ const zhHK: Resource = {
   },
   format: {
     date: '{{monthName}}{{day}}日 {{weekday}}',
+    dateWithYear: '{{year}}年{{monthName}}{{day}}日 {{weekday}}',
+    billMonth: '{{year}}年{{monthName}}{{kind}}',
+    billDay: '{{year}}年{{monthName}}{{day}}日{{kind}}',
     today: '今日 {{date}}',
     tomorrow: '明日 {{date}}',
     weekdays: {
@@ -263,6 +269,8 @@ const zhHK: Resource = {
     codeSent: '驗證碼已發到 {{phone}}',
     codeLabel: '驗證碼',
     codePlaceholder: '請輸入 6 位驗證碼',
+    resend: '重新獲取驗證碼',
+    resendIn: '{{count}} 秒後可以重新獲取',
     sendCode: '獲取驗證碼',
     confirm: '確認',
     usePhone: '沒帶身份證？用手機號碼',

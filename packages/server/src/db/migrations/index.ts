@@ -17,6 +17,7 @@ import * as m013 from './013_district_data'
 import * as m014 from './014_delegation_ends'
 import { auditTreeMigration } from './015_audit_tree'
 import * as m016 from './016_resident_name_hmac'
+import * as m017 from './017_name_translations'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -36,4 +37,5 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '014_delegation_ends': m014,
   '015_audit_tree': auditTreeMigration(engine),
   '016_resident_name_hmac': m016,
+  '017_name_translations': m017,
 })

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Bill } from '@bangban/core/api/bills'
 import { shanghaiDate } from '@bangban/core/domain/time'
-import { displayDate, displayMoney } from '@bangban/core/format/display'
+import { displayDate, displayMoney, displayBillTitle } from '@bangban/core/format/display'
 import { useT } from '../../i18n/useT'
 import { Heading } from '../../ui/Heading'
 import { billsSummary } from './logic'
@@ -24,7 +24,7 @@ export function PaymentsSection({ bills }: { bills: Bill[] }) {
       ) : null}
       {paid.map((b) => (
         <View key={b.id} className="bb-card" data-testid="paid-bill">
-          <Text className="bb-row-value">{`${t(`billKinds.${b.kind}`)} ${b.period} · ${displayMoney(b.amountFen)}`}</Text>
+          <Text className="bb-row-value">{`${displayBillTitle(t, b.kind, b.period)} · ${displayMoney(b.amountFen)}`}</Text>
           <Text className="bb-text">
             {t('records.paidOn', { date: b.paidAt ? displayDate(t, shanghaiDate(b.paidAt)) : '' })}
           </Text>

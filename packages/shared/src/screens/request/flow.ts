@@ -110,9 +110,11 @@ export function exitsOnBack(state: RequestState): boolean {
   return stepOf(state) === 1
 }
 
-/** The picked phrases and the typed words, as the grid worker reads them. */
+/** The picked phrases and the typed words, as the grid worker reads them: 灯不亮，3号楼东侧 (full-width in Chinese). */
 export function descriptionOf(state: Pick<RequestState, 'phrases' | 'typed'>): string {
-  return [...state.phrases, state.typed.trim()].filter(Boolean).join(', ')
+  const parts = [...state.phrases, state.typed.trim()].filter(Boolean)
+  // i18n-exempt: punctuation between the resident's own words, chosen by their script
+  return parts.join(parts.some((p) => /[\u3400-\u9fff]/.test(p)) ? '\uff0c' : ', ')
 }
 
 export function descriptionProblem(description: string): 'empty' | 'tooLong' | null {
