@@ -62,6 +62,18 @@ describe('production configuration', () => {
     ).toContain('BANGBAN_PAYMENTS_ALLOW_SANDBOX_IN_PRODUCTION')
   })
 
+  it("refuses the deployment guide's placeholder kiosk key in production", () => {
+    const env = { NODE_ENV: 'production', ...QUIET_SMS, ...ALLOW_BOTH }
+    expect(problems({ ...env, BANGBAN_KIOSK_KEY: 'replace-with-a-random-key' })).toContain(
+      'BANGBAN_KIOSK_KEY: still the placeholder',
+    )
+    expect(problems({ ...env, BANGBAN_KIOSK_KEY: 'the-same-key-on-every-instance' })).toContain(
+      'BANGBAN_KIOSK_KEY',
+    )
+    expect(problems({ ...env, BANGBAN_KIOSK_KEY: 'kx8Qe2-random-0123456789' })).toBe('')
+    expect(problems({ BANGBAN_KIOSK_KEY: 'replace-with-a-random-key' })).toBe('')
+  })
+
   it('a real WeChat Pay and mini-program need no allowance', () => {
     expect(
       productionProblems({

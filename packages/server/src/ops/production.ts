@@ -40,6 +40,9 @@ export function secretFileProblem(
   return `${setting}: ${path} may be read by others (mode ${mode.toString(8)}): chmod 600 it (owned by the service's user)`
 }
 
+/** Values the deployment guide shows as placeholders: copied unchanged, anyone who read the guide has the key. */
+export const PLACEHOLDER_KIOSK_KEYS = ['replace-with-a-random-key', 'the-same-key-on-every-instance']
+
 export function productionProblems(inputs: ProductionInputs): string[] {
   const { env } = inputs
   if (env.NODE_ENV !== 'production') return []
@@ -51,6 +54,10 @@ export function productionProblems(inputs: ProductionInputs): string[] {
   if (!inputs.wechatConfigured && env[ALLOW_WECHAT_STANDIN] !== '1')
     problems.push(
       `WECHAT_APPID: not set, so the WeChat sign-in stand-in would let any code sign in; with NODE_ENV=production configure the mini-program (WECHAT_APPID, WECHAT_APPSECRET), or set ${ALLOW_WECHAT_STANDIN}=1 for a deployment without the mini-program`,
+    )
+  if (env.BANGBAN_KIOSK_KEY && PLACEHOLDER_KIOSK_KEYS.includes(env.BANGBAN_KIOSK_KEY))
+    problems.push(
+      "BANGBAN_KIOSK_KEY: still the placeholder from the deployment guide; make a random key (node -e \"console.log(require('node:crypto').randomBytes(24).toString('base64url'))\")",
     )
   for (const setting of SECRET_FILE_SETTINGS) {
     const path = env[setting]
