@@ -14,6 +14,7 @@ export const SUBPACKAGE_PAGES = [
   'pages/records/index',
   'pages/scan-consent/index',
   'pages/family/index',
+  'pages/account/index',
 ] as const
 
 export default defineAppConfig({

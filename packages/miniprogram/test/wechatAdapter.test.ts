@@ -13,6 +13,14 @@ function recordingWx(overrides: Partial<WxApi> = {}) {
       calls.push({ api: 'requestSubscribeMessage', options }),
       { errMsg: 'requestSubscribeMessage:ok' }
     ),
+    openPrivacyContract: (options) => {
+      calls.push({ api: 'openPrivacyContract', options: {} })
+      options.success?.()
+    },
+    makePhoneCall: async (options) => (
+      calls.push({ api: 'makePhoneCall', options }),
+      { errMsg: 'makePhoneCall:ok' }
+    ),
     ...overrides,
   }
   return { wx, calls }
@@ -56,4 +64,24 @@ it('reads subscriptions switched off in WeChat (20004) as none accepted', async 
       Promise.reject({ errCode: 20004, errMsg: 'requestSubscribeMessage:fail' }),
   })
   await expect(wechatAdapter(wx).requestSubscribe(['A'])).resolves.toEqual([])
+})
+
+it('opens the dialler with the number, and reads closing it without calling as nothing wrong', async () => {
+  const { wx, calls } = recordingWx()
+  await wechatAdapter(wx).makePhoneCall('02112345678')
+  expect(calls).toEqual([{ api: 'makePhoneCall', options: { phoneNumber: '02112345678' } }])
+  const closed = recordingWx({
+    makePhoneCall: async () => Promise.reject({ errMsg: 'makePhoneCall:fail cancel' }),
+  })
+  await expect(wechatAdapter(closed.wx).makePhoneCall('02112345678')).resolves.toBeUndefined()
+  const broken = recordingWx({ makePhoneCall: async () => Promise.reject({ errMsg: 'makePhoneCall:fail' }) })
+  await expect(wechatAdapter(broken.wx).makePhoneCall('1')).rejects.toMatchObject({
+    errMsg: 'makePhoneCall:fail',
+  })
+})
+
+it('opens WeChat’s privacy guide page', async () => {
+  const { wx, calls } = recordingWx()
+  await wechatAdapter(wx).openPrivacyContract()
+  expect(calls).toEqual([{ api: 'openPrivacyContract', options: {} }])
 })

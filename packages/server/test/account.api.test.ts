@@ -89,6 +89,26 @@ describeOnEngines('a resident’s own account', (on) => {
     expect(again.json().outcome).toBe('needs-link')
   })
 
+  it('takes a DELETE with no body as WeChat sends it: content-type application/json, nothing after', async () => {
+    const { token } = await byPhone('13800000106')
+    const wechatLike = { ...bearer(token), 'content-type': 'application/json' }
+    const out = await on.service.app.inject({
+      method: 'DELETE',
+      url: '/api/v1/sessions/current',
+      headers: wechatLike,
+    })
+    expect(out.statusCode).toBe(204)
+    // A body that is there but broken is still refused.
+    const { token: other } = await byPhone('13800000107')
+    const broken = await on.service.app.inject({
+      method: 'POST',
+      url: '/api/v1/me/wechat',
+      headers: { ...bearer(other), 'content-type': 'application/json' },
+      payload: '{"code":',
+    })
+    expect(broken.statusCode).toBe(400)
+  })
+
   it('deletes an account: erases who they were, ends every way to act as them, keeps payments and the trail', async () => {
     const { db } = on.service.ctx
     const me = await byPhone('13800000105')

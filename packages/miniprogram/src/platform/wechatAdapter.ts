@@ -16,6 +16,9 @@ export interface WxApi {
     tmplIds: string[]
     entityIds?: string[]
   }): Promise<{ errMsg: string } & Record<string, string>>
+  /** Callbacks only: Taro does not promisify this one. */
+  openPrivacyContract(options: { success?: () => void; fail?: (error: unknown) => void }): unknown
+  makePhoneCall(options: { phoneNumber: string }): Promise<{ errMsg: string }>
 }
 
 /** WeChat shows at most three one-time templates in one request (older clients: one). */
@@ -52,6 +55,19 @@ export function wechatAdapter(wx: WxApi): WechatAdapter {
       } catch {
         // Turned off in WeChat's settings (20004), no network (10002/10003): no reminders, nothing else changes.
         return []
+      }
+    },
+    openPrivacyContract() {
+      return new Promise<void>((resolve, reject) => {
+        wx.openPrivacyContract({ success: () => resolve(), fail: reject })
+      })
+    },
+    async makePhoneCall(phoneNumber) {
+      try {
+        await wx.makePhoneCall({ phoneNumber })
+      } catch (error) {
+        // The resident closed the dialler without calling: nothing to say.
+        if (!cancelled(error)) throw error
       }
     },
   }

@@ -71,6 +71,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
   if (options.metrics) instrumentHttp(app, options.metrics)
+  // WeChat's wx.request sends "content-type: application/json" on every call, a DELETE with no body
+  // included (退出登录, 解除微信绑定, 注销账号): an empty JSON body is no body, not a 400.
+  const json = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined)
+    else json(request, String(body), done)
+  })
 
   await app.register(helmet, {
     // The API answers JSON only; the docs page needs its own scripts and styles.

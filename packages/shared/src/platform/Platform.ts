@@ -60,6 +60,10 @@ export interface WechatAdapter {
   scanCode(): Promise<string | null>
   /** wx.requestSubscribeMessage: the template ids the user allowed (none when refused or unavailable). */
   requestSubscribe(templateIds: readonly string[]): Promise<readonly string[]>
+  /** wx.openPrivacyContract: WeChat's own page with the 用户隐私保护指引 the operator filled in. */
+  openPrivacyContract(): Promise<void>
+  /** wx.makePhoneCall: the phone's dialler with the number filled in (the resident presses call). */
+  makePhoneCall(phoneNumber: string): Promise<void>
 }
 
 export interface EndSessionOptions {
@@ -94,4 +98,10 @@ export interface Platform {
   readonly wechat?: WechatAdapter
   /** Ends the resident's session on this device: wipe every trace and return to the welcome screen. */
   endSession(options?: EndSessionOptions): void
+  /**
+   * The service refused the resident's own stored session (401: signed out elsewhere, expired,
+   * account deleted). The mini-program forgets it and opens sign-in with the job and its query kept,
+   * so the resident signs in and carries on; absent at the kiosk, which keeps no session between visits.
+   */
+  sessionRefused?(): void
 }

@@ -21,7 +21,7 @@ import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { startActing } from '../visit/familyActing'
 import { grantLine, inForce, shareCard } from './family/logic'
-import { goHome, PAGES, replaceWith } from '../visit/nav'
+import { goHome, PAGES, signInFor } from '../visit/nav'
 import { useTokenApi } from '../visit/staffSession'
 import { asApiError, useLoad } from '../visit/useApi'
 import { a11y } from '../ui/a11y'
@@ -38,7 +38,7 @@ export function FamilyScreen() {
   const { repeat } = useScreenVoice(session ? t('voice.family.list') : null)
 
   useEffect(() => {
-    if (!session) replaceWith('signIn', { next: 'family' })
+    if (!session) signInFor('family')
   }, [session])
 
   // "Acting has ended" is said once, here.

@@ -22,7 +22,7 @@ import { ScreenFrame } from '../frame/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goBack } from '../visit/nav'
+import { goBack, goTo } from '../visit/nav'
 import { asApiError, useApi } from '../visit/useApi'
 import { ReceiptActions } from './ReceiptActions'
 import { paymentReceipt } from './paymentReceipt'
@@ -46,6 +46,8 @@ import {
   unpaidBills,
   type AccountKind,
 } from './pay/flow'
+import { linkThisWechat } from './signIn/wechatSignIn'
+import { sheetOutcome, type SheetOutcome } from './pay/sheet'
 
 const POLL_MS = 2000
 
@@ -60,6 +62,10 @@ export function PayScreen() {
   const [error, setError] = useState<ApiError | null>(null)
   // One key per attempt: a retried request is the same payment, a new attempt after 返回 is not.
   const [keyBase] = useState(() => newIdempotencyKey('pay'))
+  // Mini-program: how WeChat's payment sheet closed without paying (cancelled, failed), and whether
+  // this session (a phone sign-in) must first link its WeChat to pay.
+  const [sheet, setSheet] = useState<SheetOutcome | null>(null)
+  const [linkNeeded, setLinkNeeded] = useState(false)
 
   const unpaid = unpaidBills(state)
   const chosen = chosenBills(state)
@@ -94,9 +100,27 @@ export function PayScreen() {
     }
   }
 
+  /** WeChat's payment sheet; closing it without paying leaves a way on, never a wait for ever. */
+  const openSheet = async (params: NonNullable<NonNullable<typeof payment>['requestPayment']>) => {
+    setSheet(null)
+    try {
+      await platform.payment.requestPayment!(params)
+    } catch (e) {
+      const outcome = sheetOutcome(e)
+      setSheet(outcome)
+      say(`${t(`weapp.pay.${outcome}`)} ${t('weapp.pay.next')}`)
+    }
+  }
+
   const pay = async () => {
+    // WeChat Pay pays as the signed-in WeChat user: sign in first, this page kept underneath.
+    if (platform.payment.method === 'wechat-jsapi' && !session) {
+      goTo('signIn', { next: 'pay' })
+      return
+    }
     setBusy(true)
     setError(null)
+    setLinkNeeded(false)
     try {
       const created = await api.call('createPayment', {
         body: { billIds: chosen.map((b) => b.id), method: platform.payment.method },
@@ -107,11 +131,12 @@ export function PayScreen() {
         const rendered = await platform.payment.renderQr(created.codeUrl)
         dispatch({ type: 'qrRendered', paymentId: created.id, qr: rendered })
       }
-      if (created.requestPayment && platform.payment.requestPayment) {
-        await platform.payment.requestPayment(created.requestPayment).catch(() => undefined)
-      }
+      if (created.requestPayment && platform.payment.requestPayment) await openSheet(created.requestPayment)
     } catch (e) {
-      fail(e)
+      if (asApiError(e).code === 'WECHAT_LINK_REQUIRED' && platform.wechat) {
+        setLinkNeeded(true)
+        say(t('weapp.pay.linkHint'))
+      } else fail(e)
     } finally {
       setBusy(false)
     }
@@ -144,8 +169,26 @@ export function PayScreen() {
     )
   }
 
+  /** A resident signed in by phone links this WeChat (a fresh wx.login), then pays. */
+  const link = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await linkThisWechat(platform.wechat!, api)
+      setLinkNeeded(false)
+    } catch (e) {
+      fail(e)
+      return
+    } finally {
+      setBusy(false)
+    }
+    await pay()
+  }
+
   const back = () => {
     setError(null)
+    setSheet(null)
+    setLinkNeeded(false)
     if (exitsOnBack(state)) goBack()
     else dispatch({ type: 'back' })
   }
@@ -227,9 +270,20 @@ export function PayScreen() {
                 {displayMoney(total)}
               </Text>
             </View>
+            {linkNeeded ? (
+              <Notice kind="info" title={t('weapp.pay.linkHint')}>
+                <Button
+                  variant="primary"
+                  label={t('weapp.pay.link')}
+                  onPress={() => void link()}
+                  disabled={busy}
+                  testId="link-wechat"
+                />
+              </Notice>
+            ) : null}
             <View className="bb-actions">
               <Button
-                variant="primary"
+                variant={linkNeeded ? 'secondary' : 'primary'}
                 label={t('pay.payNow', { amount: displayMoney(total) })}
                 onPress={() => void pay()}
                 disabled={busy || !canPay(state)}
@@ -249,7 +303,20 @@ export function PayScreen() {
             {t(platform.payment.method === 'wechat-native' ? 'pay.scanHint' : 'pay.sheetHint')}
           </Text>
           {payment.provider === 'sandbox' ? <Notice kind="info" title={t('pay.sandboxHint')} /> : null}
-          {payment.status === 'pending' ? (
+          {payment.status === 'pending' && sheet ? (
+            <Notice kind="error" title={t(`weapp.pay.${sheet}`)}>
+              <Text className="bb-text">{t('weapp.pay.next')}</Text>
+              <View className="bb-actions">
+                <Button
+                  variant="primary"
+                  label={t('weapp.pay.again')}
+                  onPress={() => payment.requestPayment && void openSheet(payment.requestPayment)}
+                  testId="pay-again"
+                />
+                <Button label={t('weapp.pay.chooseAgain')} onPress={back} testId="choose-again" />
+              </View>
+            </Notice>
+          ) : payment.status === 'pending' ? (
             <Waiting text={t('pay.waiting')} delayMs={0} />
           ) : (
             <Notice kind="error" title={t('pay.notCompleted')} />

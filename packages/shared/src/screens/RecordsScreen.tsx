@@ -15,10 +15,11 @@ import { Button } from '../ui/Button'
 import { Heading } from '../ui/Heading'
 import { Notice } from '../ui/Notice'
 import { ScreenFrame } from '../frame/ScreenFrame'
+import { usePlatform } from '../platform/PlatformContext'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goTo, replaceWith } from '../visit/nav'
+import { goTo, signInFor } from '../visit/nav'
 import { AuditSection } from './records/AuditSection'
 import { appointmentStatusKey, changeParams, recordsPromptKey, splitAppointments } from './records/logic'
 import { PaymentsSection } from './records/PaymentsSection'
@@ -29,6 +30,7 @@ import { asApiError, useApi, useLoad } from '../visit/useApi'
 export function RecordsScreen() {
   const t = useT()
   const api = useApi()
+  const platform = usePlatform()
   const { session, delegation, family } = useAppState()
   // A helper sees only what the grant covers; the 代帮办 trail is for the resident alone.
   const can = (scope: 'booking' | 'payment' | 'request') =>
@@ -58,7 +60,7 @@ export function RecordsScreen() {
   const { repeat, say } = useScreenVoice(prompt)
 
   useEffect(() => {
-    if (!session) replaceWith('signIn', { next: 'records' })
+    if (!session) signInFor('records')
   }, [session])
 
   const cancel = async (appointment: Appointment) => {
@@ -134,6 +136,12 @@ export function RecordsScreen() {
       {bills.data ? <PaymentsSection bills={bills.data} /> : null}
       {audit.data ? <AuditSection entries={audit.data} /> : null}
       {audit.error ? <ErrorView error={audit.error} onRetry={audit.reload} /> : null}
+      {/* Mini-program: sign out, unlink WeChat, delete the account, the privacy guide (their own only). */}
+      {platform.kind === 'weapp' && session && !family ? (
+        <View className="bb-actions">
+          <Button label={t('weapp.account.open')} onPress={() => goTo('account')} testId="my-account" />
+        </View>
+      ) : null}
     </ScreenFrame>
   )
 }

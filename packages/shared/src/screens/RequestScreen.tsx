@@ -17,7 +17,7 @@ import { TextEntry } from '../entry/TextEntry'
 import { maskDigits } from '@bangban/core/format/digits'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goBack, goTo, replaceWith } from '../visit/nav'
+import { goBack, goTo, signInFor } from '../visit/nav'
 import { asApiError, useApi, useLoad } from '../visit/useApi'
 import { SubscribeOffer } from './wechat/SubscribeOffer'
 import {
@@ -84,7 +84,7 @@ export function RequestScreen() {
 
   // A request is followed up with the resident, so it is made signed in (before anything is typed).
   useEffect(() => {
-    if (!session && !result) replaceWith('signIn', { next: 'request' })
+    if (!session && !result) signInFor('request')
   }, [session, result])
 
   const submit = async () => {

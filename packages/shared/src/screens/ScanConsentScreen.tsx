@@ -17,7 +17,7 @@ import { ScreenFrame } from '../frame/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
-import { goTo, pageParams, replaceWith } from '../visit/nav'
+import { goTo, pageParams, pageQuery, signInFor } from '../visit/nav'
 import {
   consentAsk,
   consentAskSpoken,
@@ -50,8 +50,9 @@ export function ScanConsentScreen() {
         : t(`voice.scanConsent.${outcomeOf(step.request)}`)
   const { repeat, say } = useScreenVoice(session ? prompt : null)
 
+  // Signed out (a family card opened before the first sign-in): sign in, the request kept in the query.
   useEffect(() => {
-    if (!session) replaceWith('signIn', { next: 'scanConsent' })
+    if (!session) signInFor('scanConsent', pageQuery())
   }, [session])
 
   const run = async (action: () => Promise<void>) => {
@@ -82,8 +83,9 @@ export function ScanConsentScreen() {
   const fromCard = useRef(familyFromParams(pageParams()))
   useEffect(() => {
     const scanned = fromCard.current
+    if (!session || !scanned) return
     fromCard.current = null
-    if (session && scanned) void run(() => open(scanned))
+    void run(() => open(scanned))
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the resident is signed in
   }, [session])
 

@@ -25,7 +25,15 @@ import { finishPhoneSignIn, mustRestartWechat, startWechatSignIn } from './signI
 
 type Mode = 'card' | 'wechat' | 'phone' | 'code'
 
-const NEXT_PAGES: readonly PageName[] = ['book', 'pay', 'request', 'records', 'scanConsent', 'family']
+const NEXT_PAGES: readonly PageName[] = [
+  'book',
+  'pay',
+  'request',
+  'records',
+  'scanConsent',
+  'family',
+  'account',
+]
 
 function continueJob(): void {
   const params = pageParams()

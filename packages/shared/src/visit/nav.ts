@@ -11,6 +11,7 @@ export const PAGES = {
   // Mini-program only.
   scanConsent: '/pages/scan-consent/index',
   family: '/pages/family/index',
+  account: '/pages/account/index',
   // Kiosk only (staff mode): the mini-program has no such pages.
   staffSignIn: '/pages/staff-signin/index',
   staffConsole: '/pages/staff/index',
@@ -45,6 +46,18 @@ export function goHome(): void {
   void Taro.reLaunch({ url: PAGES.home })
 }
 
+/**
+ * Closes every page for the home page, then runs `after` (e.g. forgetting the session): pages
+ * that would react to it (a sign-in guard) are gone by then.
+ */
+export async function goHomeThen(after: () => void): Promise<void> {
+  try {
+    await Taro.reLaunch({ url: PAGES.home })
+  } finally {
+    after()
+  }
+}
+
 export function goBack(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
   else goHome()
@@ -53,6 +66,34 @@ export function goBack(): void {
 /** The query parameters of the current page. */
 export function pageParams(): Record<string, string | undefined> {
   return (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>
+}
+
+/** The page on top of the stack, by name (null for a page that is not ours). */
+export function currentPageName(): PageName | null {
+  const pages = Taro.getCurrentPages() as Array<{ route?: string; path?: string }>
+  const top = pages[pages.length - 1]
+  const route = (top?.route ?? top?.path ?? '').replace(/^\//, '').split('?')[0]
+  const found = (Object.keys(PAGES) as PageName[]).find((name) => PAGES[name].replace(/^\//, '') === route)
+  return found ?? null
+}
+
+/**
+ * A page that needs a signed-in resident sends them to sign-in, the job kept (`next`), unless it
+ * is no longer the page on top: a page being closed does not move the one that replaced it.
+ */
+export function signInFor(page: PageName, params: Record<string, string> = {}): void {
+  const top = currentPageName()
+  if (top !== null && top !== page) return
+  replaceWith('signIn', { ...params, next: page })
+}
+
+/** The current page's own query, without what Taro adds. */
+export function pageQuery(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(pageParams()).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !entry[0].startsWith('$'),
+    ),
+  )
 }
 
 /** Whether the page before this one is `page` (the job that asked for sign-in). */

@@ -30,6 +30,17 @@ export function useApi(): ApiClient {
         if (error instanceof ApiError && error.code === 'CONSENT_EXPIRED' && appStore.get().delegation) {
           void endDelegation(platform, delegationEndFor(error))
         }
+        // A stored session the service no longer knows: sign in again, the job kept (mini-program).
+        const { session, delegation, family, staff } = appStore.get()
+        if (
+          error instanceof ApiError &&
+          error.code === 'UNAUTHENTICATED' &&
+          session &&
+          !delegation &&
+          !family &&
+          !staff
+        )
+          platform.sessionRefused?.()
         // The same for a family member acting for a resident: back to their own session.
         if (error instanceof ApiError && error.code === 'CONSENT_EXPIRED' && appStore.get().family) {
           stopActing(appStore, true)

@@ -464,6 +464,52 @@ const en: Resource = {
       progress: { status: 'In progress', note: 'There is news. Open to see it' },
       resolved: { status: 'Please rate', note: 'It has been dealt with. Please rate it' },
     },
+    pay: {
+      cancelled: 'You have not paid. No money was taken.',
+      failed: 'The WeChat payment did not go through.',
+      next: 'You can try again. Or bring the account number to the community service counter and pay in cash.',
+      again: 'Pay again',
+      chooseAgain: 'Choose the bills again',
+      linkHint:
+        'You signed in with your phone number. To pay with WeChat, first connect this WeChat to your account. You only do this once; after that you pay directly.',
+      link: 'Connect my WeChat',
+    },
+    account: {
+      title: 'My account',
+      open: 'My account and privacy',
+      signOut: 'Sign out',
+      signOutHint: 'After signing out, this phone no longer keeps you signed in.',
+      unlink: 'Disconnect WeChat',
+      unlinkHint: 'Afterwards this WeChat can no longer sign you in or pay for you.',
+      delete: 'Delete my account',
+      deleteHint:
+        'Your name, ID number, phone number and WeChat connection are deleted, future appointments are cancelled and family help ends. Payment and service records are kept as the law requires.',
+      deleteConfirm: 'Delete your account? This cannot be undone.',
+      deleteYes: 'Yes, delete it',
+      deleteNo: 'No, keep it',
+      done: 'Done.',
+      privacy: 'Read the privacy guide',
+    },
+    privacy: {
+      title: 'Please read the privacy guide first',
+      body: 'Before you use {{what}}, please agree to the Bangban privacy guide. It says what we use the microphone, camera and photos for, and how we protect your information.',
+      what: { scan: 'the scanner', voice: 'speaking', photo: 'photos', other: 'this' },
+      read: 'Read the privacy guide',
+      agree: 'Agree and continue',
+      disagree: 'Do not agree',
+      refused: 'You did not agree, so this does not work now. Everything else still works.',
+      phoneNotice:
+        'Your phone number is used only to sign you in and to contact you about your requests. It is never given to anyone else.',
+    },
+    helper: {
+      title: 'Need help?',
+      call: 'Call a helper',
+      line: 'Community helper line: {{phone}}',
+      book: 'Book a counter visit',
+      bookHint:
+        'You can also book a time at the community service counter, or ask family to help you in WeChat.',
+    },
+    silent: 'This phone cannot speak now. Please read the screen.',
   },
   family: {
     title: 'Family help',

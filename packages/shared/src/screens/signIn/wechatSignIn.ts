@@ -45,3 +45,17 @@ export async function finishPhoneSignIn(
 export function mustRestartWechat(error: ApiError): boolean {
   return error.code === 'WECHAT_CODE_INVALID'
 }
+
+/**
+ * A resident signed in by phone links the WeChat they are using (a fresh wx.login code), so this
+ * session can pay in WeChat: the service learns the payer from WeChat, never from the phone.
+ */
+export async function linkThisWechat(wechat: Pick<WechatAdapter, 'login'>, api: Api): Promise<void> {
+  let code: string
+  try {
+    code = await wechat.login()
+  } catch {
+    throw new ApiError('WECHAT_UNAVAILABLE', 0, 'wx.login failed')
+  }
+  await api.call('linkMyWechat', { body: { code } })
+}

@@ -1,0 +1,3 @@
+import { AccountScreen } from '@bangban/shared/screens/AccountScreen'
+
+export default AccountScreen
