@@ -38,6 +38,9 @@ it('links WeChat in plain words, then a cancelled payment sheet can be opened ag
   await typeDigits(page, '1000001')
   pressable(page, '查找账单').dispatchEvent('tap')
   await waitFor(() => textOf(page).includes('合计'), 'the bills')
+  // Nothing is ticked by default: the resident ticks the bill.
+  page.querySelectorAll('.bb-checkbox')[0]!.dispatchEvent('tap')
+  await pause()
   const payNow = page.querySelectorAll('.bb-pressable').find((c) => textOf(c).trim().startsWith('付款 '))!
   payNow.dispatchEvent('tap')
   await waitFor(() => textOf(page).includes('连接我的微信'), 'the link offer')
