@@ -30,6 +30,8 @@ export default async (): Promise<UserConfigExport<'webpack5'>> => {
       BANGBAN_API_BASE_URL: JSON.stringify(
         process.env.BANGBAN_API_BASE_URL ?? 'https://bangban.example.invalid',
       ),
+      // 呼叫帮办员 on a phone calls this number (digits and dashes, e.g. 021-12345678).
+      BANGBAN_HELPER_LINE: JSON.stringify((process.env.BANGBAN_HELPER_LINE ?? '').replace(/[^\d-]/g, '')),
     },
     alias: { '@bangban/shared': sharedSrc, '@bangban/core': coreSrc },
     copy: { patterns: [{ from: 'src/sitemap.json', to: 'dist/sitemap.json' }], options: {} },

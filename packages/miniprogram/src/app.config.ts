@@ -40,6 +40,9 @@ export default defineAppConfig({
     // Nothing moves under an older hand: no pull-to-refresh.
     enablePullDownRefresh: false,
   },
+  // The privacy flow: WeChat holds the camera scan, microphone and photos until the resident agrees
+  // to the 用户隐私保护指引 in the app's own prompt (wx.onNeedPrivacyAuthorization, app.tsx).
+  __usePrivacyCheck__: true,
   // WeChat search may list the home page only: the others show a resident's own affairs.
   sitemapLocation: 'sitemap.json',
 })

@@ -24,6 +24,7 @@ export function createWeappPlatform(): Platform {
     // 语音操作 through WechatSI; the 说话 button shows only once the resident turns it on.
     listener: weappListener(),
     wechat: wechatAdapter(Taro as unknown as WxApi),
+    ...(BANGBAN_HELPER_LINE ? { helperLine: BANGBAN_HELPER_LINE } : {}),
     payment: {
       method: 'wechat-jsapi',
       // Taro does not promisify wx.requestPayment (its call returns nothing): WeChat's callbacks

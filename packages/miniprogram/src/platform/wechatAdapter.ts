@@ -29,6 +29,11 @@ function cancelled(error: unknown): boolean {
   return typeof message === 'string' && /cancel/i.test(message)
 }
 
+function privacyRefused(error: unknown): boolean {
+  const { errno, errMsg } = (error ?? {}) as { errno?: unknown; errMsg?: unknown }
+  return errno === 104 || (typeof errMsg === 'string' && /privacy/i.test(errMsg))
+}
+
 export function wechatAdapter(wx: WxApi): WechatAdapter {
   return {
     async login() {
@@ -42,7 +47,8 @@ export function wechatAdapter(wx: WxApi): WechatAdapter {
         const { result } = await wx.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
         return result
       } catch (error) {
-        if (cancelled(error)) return null
+        // Gone back, or the privacy guide not agreed to (errno 104: the prompt says so itself).
+        if (cancelled(error) || privacyRefused(error)) return null
         throw error
       }
     },

@@ -12,6 +12,7 @@ import { CallHelperNotice } from '../queue/CallHelperNotice'
 import { QueueCallBanner } from '../queue/QueueCalls'
 import { goBack, goHome } from '../visit/nav'
 import { FamilyBanner } from './FamilyBanner'
+import { PrivacyPrompt } from './PrivacyPrompt'
 import { DelegationBanner } from './DelegationBanner'
 import { appStore } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
@@ -98,7 +99,7 @@ export function ScreenFrame({
         </View>
       ) : !platform.speaker.available() ? (
         <View className="bb-silent-sign" {...a11y({ role: 'status' })}>
-          <Text>{t('voice.unavailableSign')}</Text>
+          <Text>{t(platform.kind === 'weapp' ? 'weapp.silent' : 'voice.unavailableSign')}</Text>
         </View>
       ) : null}
       <VoiceCommandBar
@@ -115,6 +116,7 @@ export function ScreenFrame({
           <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
         ) : null}
         <Heading text={title} />
+        {platform.kind === 'weapp' ? <PrivacyPrompt /> : null}
         {helperCalls > 0 ? <CallHelperNotice press={helperCalls} onClose={() => setHelperCalls(0)} /> : null}
         {children}
       </View>

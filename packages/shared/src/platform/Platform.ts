@@ -96,6 +96,8 @@ export interface Platform {
   readonly payment: PaymentAdapter
   /** Present in the mini-program only. */
   readonly wechat?: WechatAdapter
+  /** Mini-program: the community's helper line 呼叫帮办员 offers to call (none configured: book the counter). */
+  readonly helperLine?: string
   /** Ends the resident's session on this device: wipe every trace and return to the welcome screen. */
   endSession(options?: EndSessionOptions): void
   /**

@@ -13,7 +13,9 @@ import { asApiError } from '../visit/useApi'
 import { appStore } from '../state/appStore'
 import { useAppState } from '../state/useAppState'
 import { Notice } from '../ui/Notice'
+import { Button } from '../ui/Button'
 import { Pressable } from '../ui/Pressable'
+import { goTo } from '../visit/nav'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { takeNumberOnce } from './takeNumber'
 import { queueApi } from './useQueueCalls'
@@ -68,6 +70,27 @@ export function CallHelperNotice({ press, onClose }: CallHelperNoticeProps) {
       <Text>{t('common.close')}</Text>
     </Pressable>
   )
+  // On a phone at home nobody is at hand: call the community's helper line, or book the counter.
+  if (platform.kind === 'weapp')
+    return (
+      <Notice kind="info" title={t('weapp.helper.title')}>
+        {platform.helperLine ? (
+          <>
+            <Text className="bb-text">{t('weapp.helper.line', { phone: platform.helperLine })}</Text>
+            <Button
+              variant="primary"
+              icon="phone"
+              label={t('weapp.helper.call')}
+              onPress={() => void platform.wechat?.makePhoneCall(platform.helperLine!).catch(() => undefined)}
+              testId="call-helper-line"
+            />
+          </>
+        ) : null}
+        <Text className="bb-text">{t('weapp.helper.bookHint')}</Text>
+        <Button label={t('weapp.helper.book')} onPress={() => goTo('book')} testId="book-counter" />
+        {close}
+      </Notice>
+    )
   if (!takesNumber)
     return (
       <Notice kind="info" title={t('nav.helperHint')}>

@@ -152,6 +152,15 @@ export function SignInScreen() {
       ) : mode === 'phone' ? (
         <>
           {linkToken ? <Text className="bb-text">{t('signIn.linkHint')}</Text> : null}
+          {platform.wechat ? (
+            <View className="bb-card" data-testid="phone-privacy">
+              <Text className="bb-text bb-muted">{t('weapp.privacy.phoneNotice')}</Text>
+              <Button
+                label={t('weapp.privacy.read')}
+                onPress={() => void platform.wechat!.openPrivacyContract().catch(() => undefined)}
+              />
+            </View>
+          ) : null}
           <Keypad
             label={t('signIn.phoneLabel')}
             value={phone}
