@@ -68,7 +68,8 @@ describe('kiosk jobs against the real service', () => {
     await waterBill.click()
     await expect(waterBill.getAttribute('aria-checked')).resolves.toBe('true')
     await expect(page.getByTestId('pay-total').textContent()).resolves.toBe('¥36.50')
-    expect((await spoken(page)).at(-1)).toContain('合计 三十六元五角')
+    // Without a handset the amount owed stays on the screen (EN 301 549 §5.1.3.9).
+    expect((await spoken(page)).at(-1)).toContain('合计多少请看屏幕')
     await expect(page.getByTestId('pay-now-why').count()).resolves.toBe(0)
     await expectAccessible(page, 'zh-CN-pay-2-choose')
     await page.getByRole('button', { name: '付款 ¥36.50' }).click()
@@ -77,7 +78,7 @@ describe('kiosk jobs against the real service', () => {
     await page.getByRole('img', { name: '微信付款二维码' }).waitFor()
     await page.getByText('正在等待付款…').waitFor()
     await expectAccessible(page, 'zh-CN-pay-3-qr')
-    expect((await spoken(page)).at(-1)).toContain('三十六元五角')
+    expect((await spoken(page)).at(-1)).toContain('金额请看屏幕')
 
     const payment = await harness.service.ctx.db
       .selectFrom('payments')
@@ -159,10 +160,12 @@ describe('kiosk jobs against the real service', () => {
     await expect(page.getByTestId('pay-total').filter({ visible: true }).textContent()).resolves.toBe(
       '¥128.40',
     )
-    expect((await spoken(page)).at(-1)).toContain('one hundred twenty-eight yuan')
+    // No handset at this kiosk: an amount owed is not said aloud in the hall (EN 301 549 §5.1.3.9).
+    expect((await spoken(page)).at(-1)).toContain('The total is on the screen')
     await page.getByRole('button', { name: 'Pay ¥128.40' }).click()
     await page.getByRole('img', { name: 'WeChat payment QR code' }).waitFor()
-    expect((await spoken(page)).at(-1)).toContain('one hundred twenty-eight yuan')
+    expect((await spoken(page)).at(-1)).toContain('the amount shown on the screen')
+    expect((await spoken(page)).join(' ')).not.toContain('one hundred twenty-eight')
     await expectAccessible(page, 'en-pay-3-qr')
 
     await page.getByRole('button', { name: 'Home' }).filter({ visible: true }).click()

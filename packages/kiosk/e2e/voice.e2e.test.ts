@@ -145,14 +145,14 @@ describe('kiosk voice', () => {
       await page.locator(`[data-testid="${chosen}"][aria-checked="true"]:visible`).waitFor()
       return Promise.all(levels.map((id) => visible(page, id).getAttribute('aria-checked')))
     }
-    // A visit starts loud.
-    expect(await checked('volume-high')).toEqual(['false', 'false', 'true'])
+    // A visit starts at the kiosk's level, 中 (EN 301 549: no louder than the hall allows).
+    expect(await checked('volume-medium')).toEqual(['false', 'true', 'false'])
     const sample = prompt('voice.volumeCheck')
     await visible(page, 'volume-low').click()
     expect(await checked('volume-low')).toEqual(['true', 'false', 'false'])
     await waitForRequest(page, sample)
-    await visible(page, 'volume-medium').click()
-    expect(await checked('volume-medium')).toEqual(['false', 'true', 'false'])
+    await visible(page, 'volume-high').click()
+    expect(await checked('volume-high')).toEqual(['false', 'false', 'true'])
     await page.waitForFunction(
       (t) =>
         (window.bangbanSimulator?.speech ?? []).filter((e) => e.kind === 'speak' && e.text === t).length >= 2,

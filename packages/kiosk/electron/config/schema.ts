@@ -89,6 +89,15 @@ export const kioskConfigSchema = z
         message: 'endAfterSeconds must be later than warnAfterSeconds',
       }),
     voiceCommands: z.boolean().default(false),
+    /** handset: a handset or headphones are fitted, so personal data may be spoken; each visit starts at volume and slow. */
+    audio: z
+      .object({
+        handset: z.boolean().default(false),
+        volume: z.enum(['low', 'medium', 'high']).default('medium'),
+        slow: z.boolean().default(false),
+      })
+      .strict()
+      .default({ handset: false, volume: 'medium', slow: false }),
     devices: z.object({
       printer,
       idCardReader: idCardReader.default({ kind: 'none' }),

@@ -13,6 +13,7 @@ export function kioskInfoOf(config: KioskConfig, shellVersion: string): KioskInf
       endAfterMs: config.idle.endAfterSeconds * 1000,
     },
     voiceCommands: config.voiceCommands,
+    audio: config.audio,
     shellVersion,
   }
 }

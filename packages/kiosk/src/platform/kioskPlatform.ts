@@ -6,6 +6,8 @@
 import { createApiClient, createFetchTransport, type Transport } from '@bangban/core/api'
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { PAGES } from '@bangban/shared/visit/nav'
+import { setPrivateListening, setSpeechDefaults, visitSpeech } from '@bangban/shared/voice/settings'
+import { volumeOf, type VolumeLevel } from '@bangban/shared/voice/volume'
 import { appStore } from '@bangban/shared/state/appStore'
 import { recordingSpeaker, silentSpeaker, type Speaker } from '@bangban/shared/voice/speaker'
 import { webSpeechSpeaker } from '@bangban/shared/voice/webSpeech'
@@ -41,6 +43,13 @@ function browserSpeaker(): Speaker {
  * What the page itself can wipe; the Electron shell also clears its session's storage, cache and
  * cookies (including HttpOnly ones) from the main process.
  */
+function applyAudio(audio: { handset: boolean; volume: VolumeLevel; slow: boolean }): void {
+  setSpeechDefaults({ volume: volumeOf(audio.volume), slow: audio.slow })
+  setPrivateListening(audio.handset)
+  // Only the visit's start changes: a resident who already chose keeps their choice until the wipe.
+  if (!appStore.get().session) appStore.update({ speech: visitSpeech() })
+}
+
 function wipeVisit(): void {
   appStore.reset()
   wipeBrowserState()
@@ -104,6 +113,14 @@ export function createKioskPlatform(): Platform {
   }
   const headers: Record<string, string> = {}
   void (bridge ? loadShellKey(bridge, headers) : loadKioskKey(headers))
+  // Every visit starts at 中 (the hall's level), no personal data spoken aloud; the shell's
+  // configuration may fit a handset and choose other defaults.
+  applyAudio({ handset: false, volume: 'medium', slow: false })
+  if (bridge)
+    void bridge
+      .kioskInfo()
+      .then((info) => info.audio && applyAudio(info.audio))
+      .catch(() => undefined)
   const transport = createFetchTransport()
   const endVisit = () => {
     signOutAtService(transport, headers)

@@ -95,6 +95,8 @@ describe('validating the configuration', () => {
       orientation: 'portrait',
       idle: { warnAfterMs: 60_000, endAfterMs: 90_000 },
       voiceCommands: false,
+      // No handset unless configured: personal data is not spoken aloud; every visit starts at 中.
+      audio: { handset: false, volume: 'medium', slow: false },
       shellVersion: '0.1.0',
     })
   })

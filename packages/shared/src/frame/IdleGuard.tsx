@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { initialAppState } from '../state/appStore'
+import { isVisitDefault } from '../voice/settings'
 import { useAppState } from '../state/useAppState'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { Button } from '../ui/Button'
@@ -45,6 +46,8 @@ export function IdleGuard({
     state.session !== null ||
     state.language !== initialAppState.language ||
     state.textSize !== initialAppState.textSize ||
+    // Volume, slow speech or mute chosen on the welcome screen are the resident's too: reset them.
+    !isVisitDefault(state.speech) ||
     !onHome
 
   useEffect(() => {

@@ -26,6 +26,15 @@ export interface KioskInfo {
   readonly idle: { readonly warnAfterMs: number; readonly endAfterMs: number }
   /** The microphone is allowed only when voice commands are on. */
   readonly voiceCommands: boolean
+  /**
+   * The kiosk's voice: a handset or headphones fitted (personal data may then be spoken, EN 301 549
+   * §5.1.3.9), and the volume and speed every visit starts with. Older shells do not send it.
+   */
+  readonly audio?: {
+    readonly handset: boolean
+    readonly volume: 'low' | 'medium' | 'high'
+    readonly slow: boolean
+  }
   readonly shellVersion: string
 }
 

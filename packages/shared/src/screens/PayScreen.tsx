@@ -3,6 +3,7 @@
  * resident's own accounts) → choose → pay (a QR code at the kiosk, WeChat's payment sheet in the
  * mini-program), waiting with a visible and spoken status → 缴费成功 with a receipt.
  */
+import { spokenKey } from '../voice/spokenKey'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useReducer, useState } from 'react'
 import { newIdempotencyKey } from '@bangban/core/api/common'
@@ -74,7 +75,7 @@ export function PayScreen() {
   const paid = step === 4
 
   const { repeat, say } = useScreenVoice(
-    t(promptKeyOf(state, platform.payment.method, !!session), {
+    t(spokenKey(promptKeyOf(state, platform.payment.method, !!session)), {
       kind: kind ? t(`billKinds.${kind}`) : '',
       count: unpaid.length,
       amount: displayMoney(payment?.amountFen ?? 0),
@@ -161,7 +162,7 @@ export function PayScreen() {
     const picked = unpaid.filter((b) => billIds.includes(b.id))
     say(
       picked.length
-        ? t('voice.pay.chosen', {
+        ? t(spokenKey('voice.pay.chosen'), {
             count: picked.length,
             amount: displayMoney(sumFen(picked.map((b) => b.amountFen))),
           })

@@ -2,6 +2,7 @@
  * 反映问题 in four steps: what kind of problem → what is wrong (common phrases, or typed) →
  * where and how to call back → confirm; then 提交成功 with the request number and who handles it.
  */
+import { spokenKey } from '../voice/spokenKey'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useReducer, useState } from 'react'
 import type { ApiError } from '@bangban/core/api/errors'
@@ -66,7 +67,7 @@ export function RequestScreen() {
   const place = placeText(state, gridName)
 
   const { repeat, say } = useScreenVoice(
-    t(promptKeyOf(state), {
+    t(spokenKey(promptKeyOf(state)), {
       category: category?.name ?? '',
       description,
       place,

@@ -8,7 +8,7 @@ import type { QueueTicket } from '@bangban/core/api/queue'
 import type { StaffSummary } from '@bangban/core/api/staff'
 import { DEFAULT_LANGUAGE, type Language } from '@bangban/core/i18n'
 import type { TextSize } from '@bangban/core/theme/tokens'
-import type { SpeechSettings } from '../voice/settings'
+import { visitSpeech, type SpeechSettings } from '../voice/settings'
 
 export interface SessionState {
   readonly token: string
@@ -81,7 +81,7 @@ export interface AppState {
 export const initialAppState: AppState = {
   language: DEFAULT_LANGUAGE,
   textSize: 'large',
-  speech: { muted: false, slow: false, volume: 1, commands: false },
+  speech: visitSpeech(),
   session: null,
   staff: null,
   delegation: null,
@@ -107,8 +107,9 @@ export function createAppStore(initial: AppState = initialAppState) {
       state = { ...state, ...patch }
       listeners.forEach((listener) => listener())
     },
+    /** A new visit: everything back to the start, the voice to the kiosk's defaults. */
     reset() {
-      state = initialAppState
+      state = { ...initialAppState, speech: visitSpeech() }
       listeners.forEach((listener) => listener())
     },
   }

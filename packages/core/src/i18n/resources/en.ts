@@ -57,7 +57,7 @@ const en: Resource = {
     waiting: 'Working on it, please wait…',
   },
   voice: {
-    mutedSign: 'Sound is off',
+    mutedSign: 'Sound is off. To hear it again, press Sound off again.',
     volumeCheck: 'This is how loud I am now.',
     command: {
       talk: 'Speak',
@@ -107,6 +107,11 @@ const en: Resource = {
       success: 'Paid. You paid {{amount}} in all. You can print a receipt.',
       chosen: '{{count}} chosen, {{amount}} in all.',
       noneChosen: 'No bill chosen yet. Tap the bills to pay.',
+      scanPublic:
+        'Step three. Scan the code on the screen with WeChat to pay the amount shown on the screen. A family member can scan it for you.',
+      sheetPublic: 'Step three. Confirm the payment in WeChat; the amount is on the screen.',
+      successPublic: 'Paid. The amount is on the screen. You can print a receipt.',
+      chosenPublic: '{{count}} chosen. The total is on the screen.',
     },
     request: {
       category: 'Step one. Choose what kind of problem it is.',
@@ -115,6 +120,8 @@ const en: Resource = {
         'Step three. Choose the grid where the problem is, add the address, then enter a phone number to call you back.',
       confirm:
         'Step four. Please check: {{category}}, {{description}}, at {{place}}, phone {{phone}}. If this is right, press Send.',
+      confirmPublic:
+        'Step four. Please check the problem, the place and the phone number on the screen. If this is right, press Send.',
       success: 'Sent. Your number is {{requestNo}}. {{assignee}} will handle it and contact you soon.',
     },
     records: {
@@ -610,6 +617,8 @@ const en: Resource = {
     cashReceiptTitle: 'Cash payment receipt',
     handledBy: 'Helper',
     spoken: {
+      waitingPublic:
+        'Please ask the resident to agree. They can scan the QR code on the screen with WeChat, or place their ID card here and type the code shown on the screen.',
       approved: 'You agreed. The helper can now act for you: {{jobs}}.',
       choose: 'Choose what you will help the resident with, then press Start helping.',
       waiting:

@@ -55,7 +55,7 @@ const zhCN = {
     waiting: '正在办理，请稍候…',
   },
   voice: {
-    mutedSign: '声音已关闭',
+    mutedSign: '声音已关闭。要听声音，请再按“关闭声音”。',
     volumeCheck: '现在的音量是这样。',
     command: {
       talk: '说话',
@@ -104,6 +104,10 @@ const zhCN = {
       success: '缴费成功，一共缴了 {{amount}}。可以打印收据。',
       chosen: '已选 {{count}} 笔，合计 {{amount}}。',
       noneChosen: '还没有选账单。请点要缴的账单。',
+      scanPublic: '第三步，请用微信扫一扫屏幕上的二维码付款，金额请看屏幕。家人也可以帮您扫码。',
+      sheetPublic: '第三步，请在微信里确认付款，金额请看屏幕。',
+      successPublic: '缴费成功，缴了多少请看屏幕。可以打印收据。',
+      chosenPublic: '已选 {{count}} 笔，合计多少请看屏幕。',
     },
     request: {
       category: '第一步，请选择您要反映的问题是哪一类。',
@@ -111,6 +115,7 @@ const zhCN = {
       where: '第三步，请选择问题在哪个网格，补充具体地址，再输入联系电话。',
       confirm:
         '第四步，请确认：{{category}}，{{description}}，地点 {{place}}，电话 {{phone}}。没有问题请按提交。',
+      confirmPublic: '第四步，请看屏幕确认问题、地点和电话。没有问题请按提交。',
       success: '提交成功。您的编号是 {{requestNo}}，由 {{assignee}} 负责处理，会尽快联系您。',
     },
     records: {
@@ -583,6 +588,8 @@ const zhCN = {
     cashReceiptTitle: '现金缴费收据',
     handledBy: '经办帮办员',
     spoken: {
+      waitingPublic:
+        '请居民确认授权。可以用手机微信扫一扫屏幕上的二维码，也可以在本机刷身份证，再输入屏幕上的授权码。',
       approved: '您已同意代办。帮办员现在可以为您办理：{{jobs}}。',
       choose: '请选择这次要帮居民办的事，然后按开始帮办。',
       waiting:

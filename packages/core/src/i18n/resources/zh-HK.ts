@@ -57,7 +57,7 @@ const zhHK: Resource = {
     waiting: '正在辦理，請稍候…',
   },
   voice: {
-    mutedSign: '聲音已關閉',
+    mutedSign: '聲音已關閉。要聽聲音，請再按「關閉聲音」。',
     volumeCheck: '現在的音量是這樣。',
     command: {
       talk: '說話',
@@ -106,6 +106,10 @@ const zhHK: Resource = {
       success: '繳費成功，一共繳了 {{amount}}。可以列印收據。',
       chosen: '已選 {{count}} 筆，合共 {{amount}}。',
       noneChosen: '還沒有選賬單。請點要繳的賬單。',
+      scanPublic: '第三步，請用微信掃一掃屏幕上的二維碼付款，金額請看屏幕。家人也可以幫您掃碼。',
+      sheetPublic: '第三步，請在微信裡確認付款，金額請看屏幕。',
+      successPublic: '繳費成功，繳了多少請看屏幕。可以列印收據。',
+      chosenPublic: '已選 {{count}} 筆，合共多少請看屏幕。',
     },
     request: {
       category: '第一步，請選擇您要反映的問題是哪一類。',
@@ -113,6 +117,7 @@ const zhHK: Resource = {
       where: '第三步，請選擇問題在哪個網格，補充具體地址，再輸入聯絡電話。',
       confirm:
         '第四步，請確認：{{category}}，{{description}}，地點 {{place}}，電話 {{phone}}。沒有問題請按提交。',
+      confirmPublic: '第四步，請看屏幕確認問題、地點和電話。沒有問題請按提交。',
       success: '提交成功。您的編號是 {{requestNo}}，由 {{assignee}} 負責處理，會盡快聯絡您。',
     },
     records: {
@@ -584,6 +589,8 @@ const zhHK: Resource = {
     cashReceiptTitle: '現金繳費收據',
     handledBy: '經辦幫辦員',
     spoken: {
+      waitingPublic:
+        '請居民確認授權。可以用手機微信掃一掃屏幕上的二維碼，也可以在本機刷身份證，再輸入屏幕上的授權碼。',
       approved: '您已同意代辦。幫辦員現在可以為您辦理：{{jobs}}。',
       choose: '請選擇今次要幫居民辦的事，然後按開始幫辦。',
       waiting:

@@ -5,6 +5,7 @@
  * keypad. Once approved the helper gets a delegated token and the visit becomes the resident's,
  * with the banner on every screen.
  */
+import { spokenKey } from '../../voice/spokenKey'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useReducer, useRef } from 'react'
 import type { ConsentScope } from '@bangban/core/api/consents'
@@ -70,7 +71,7 @@ export function StaffConsoleScreen() {
     phase === 'choose'
       ? t('helper.spoken.choose')
       : phase === 'waiting' && consent
-        ? t('helper.spoken.waiting', { code: consent.code })
+        ? t(spokenKey('helper.spoken.waiting'), { code: consent.code })
         : phase === 'card'
           ? t('helper.spoken.card')
           : phase === 'code' && consent
