@@ -6,6 +6,7 @@ import { createMiniProgramTransport, type MiniProgramRequest } from '@bangban/co
 import type { Platform } from '@bangban/shared/platform/Platform'
 import { currentPageName, PAGES, pageQuery, pageUrl } from '@bangban/shared/visit/nav'
 import { appStore } from '@bangban/shared/state/appStore'
+import { setPrivateListening } from '@bangban/shared/voice/settings'
 import { wechatAdapter, type WxApi } from './wechatAdapter'
 import { weappListener } from './weappListener'
 import { weappSpeaker } from './weappSpeaker'
@@ -15,6 +16,8 @@ import Taro from '@tarojs/taro'
 let refused: string | null = null
 
 export function createWeappPlatform(): Platform {
+  // The resident's own phone, held to the ear: amounts and numbers may be said (the kiosk's hall may not).
+  setPrivateListening(true)
   return {
     kind: 'weapp',
     apiBaseUrl: BANGBAN_API_BASE_URL,
