@@ -86,6 +86,7 @@ const DOORS: Record<RouteName, readonly Door[]> = {
   revokeConsent: ['admin', 'grid-worker', 'helper', 'resident'],
   listMyConsents: ['resident'],
   myAudit: ['resident'],
+  myAuditProof: ['resident'],
   adminAudit: ['admin'],
   takeQueueNumber: ['kiosk'],
   callNextNumber: ['admin', 'helper'],

@@ -64,6 +64,8 @@ interface Alices {
   readonly familyQrToken: string
   /** The wx.login code of the WeChat Alice linked to her account. */
   readonly wechatCode: string
+  /** An entry of Alice's audit trail (she is its subject). */
+  readonly auditSeq: number
 }
 
 /** One try of a route by Bob. */
@@ -105,6 +107,8 @@ const probes: Partial<Record<RouteName, Probe>> = {
   listServiceRequests: own,
   listMyConsents: own,
   myAudit: own,
+  // The proof that one of Alice's entries is in the signed log is hers alone.
+  myAuditProof: refused((a) => [{ params: { seq: String(a.auditSeq) } }]),
   // Utility bills are found by account number by design (a son pays his mother's water bill);
   // what is the resident's own (medical bills, name, ID number) never shows.
   listBills: { answer: 'own', attempts: (a) => [{}, { query: { accountNo: a.accountNo } }] },
@@ -334,6 +338,16 @@ describeOnEngines('residents kept apart', (on) => {
       familyGrantId: family.id,
       familyQrToken,
       wechatCode,
+      auditSeq: Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select('seq')
+            .where('subject_id', '=', a.id)
+            .orderBy('seq')
+            .executeTakeFirstOrThrow()
+        ).seq,
+      ),
     }
   })
 

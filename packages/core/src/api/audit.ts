@@ -31,3 +31,35 @@ export const AdminAuditQuery = z.strictObject({
   to: Instant.optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 })
+
+/** A signed head of the audit log's Merkle tree (core/audit/merkle.ts): size, root, time and signature. */
+export const SignedAuditHead = z.object({
+  treeSize: z.number().int().min(1),
+  /** Hex of the root hash. */
+  rootHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: Instant,
+  /** The first 16 hex of SHA-256 over the signing key's SPKI: which key signed it. */
+  keyId: z.string(),
+  /** Ed25519 over treeHeadText(head), base64. */
+  signature: z.string(),
+})
+export type SignedAuditHead = z.infer<typeof SignedAuditHead>
+
+/**
+ * That one entry of the resident's trail is in the latest signed head (RFC 9162 inclusion proof):
+ * the entry as hashed, its place, the path to the root, and the head.
+ */
+export const AuditEntryProof = z.object({
+  seq: z.number().int().min(1),
+  /** The entry's canonical text, the leaf hashed: [seq, at, actorKind, actorId, subjectId, grantId, action, target]. */
+  canonical: z.string(),
+  leafIndex: z.number().int().min(0),
+  /** Hex hashes, leaf to root. */
+  auditPath: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
+  head: SignedAuditHead,
+})
+export type AuditEntryProof = z.infer<typeof AuditEntryProof>
+
+export const AuditSeqParams = z.strictObject({
+  seq: z.coerce.number().int().min(1).max(2_147_483_647),
+})

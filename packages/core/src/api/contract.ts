@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CallNextRequest, QueueCall, QueueStatus, QueueTicket } from './queue'
-import { AdminAuditQuery, AuditEntryView } from './audit'
+import { AdminAuditQuery, AuditEntryProof, AuditEntryView, AuditSeqParams } from './audit'
 import { AdminDashboard } from './dashboard'
 import {
   Consent,
@@ -613,6 +613,16 @@ export const contract = {
     auth: 'resident',
     summary: 'What was done for the resident, by whom and when',
     response: z.array(AuditEntryView),
+    status: 200,
+  }),
+  myAuditProof: route({
+    method: 'GET',
+    path: '/api/v1/me/audit/:seq/proof',
+    auth: 'resident',
+    summary:
+      'For one entry of the resident’s own trail: the latest signed tree head and the proof the entry is in it',
+    params: AuditSeqParams,
+    response: AuditEntryProof,
     status: 200,
   }),
   adminAudit: route({

@@ -41,6 +41,7 @@ import {
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import { canonicalEntry } from './chain'
+import { AppError } from '../util/errors'
 import { toEntry } from './log'
 
 export interface SignedTreeHead extends TreeHead {
@@ -300,4 +301,33 @@ export async function verifyHeads(
       problems.push({ kind: 'inconsistent', from: a.treeSize, to: b.treeSize })
   }
   return { heads: stored.length + witnessed.length, problems }
+}
+
+/**
+ * For a resident: the proof that an entry of their own trail (they are its subject) is in the
+ * latest signed head, signing a new head first when none covers it yet. Another resident's entry,
+ * or one that does not exist, is NOT_FOUND alike.
+ */
+export async function proveResidentEntry(
+  ctx: {
+    db: Kysely<Database>
+    audit: { signer: AuditSigner; witnessDir: string | null; leaves: () => Promise<readonly Hash[]> }
+  },
+  residentId: string,
+  seq: number,
+  now: Date,
+): Promise<InclusionProof> {
+  const own = await ctx.db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where('seq', '=', seq)
+    .where('subject_id', '=', residentId)
+    .executeTakeFirst()
+  if (!own) throw new AppError('NOT_FOUND')
+  const proof =
+    (await proveEntry(ctx.db, ctx.audit.leaves, seq)) ??
+    (await signTreeHead(ctx.db, ctx.audit.leaves, ctx.audit.signer, ctx.audit.witnessDir, now),
+    await proveEntry(ctx.db, ctx.audit.leaves, seq))
+  if (!proof) throw new AppError('NOT_FOUND')
+  return proof
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { proveResidentEntry } from '../../audit/tree'
 import { auditEntries } from '../../audit/views'
 import {
   answerConsent,
@@ -76,6 +77,9 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
   })
   defineRoute(app, ctx, 'myAudit', async ({ caller }) =>
     auditEntries(ctx.db, { residentId: caller.residentId, limit: 200 }),
+  )
+  defineRoute(app, ctx, 'myAuditProof', async ({ params, caller }) =>
+    proveResidentEntry(ctx, caller.residentId, params.seq, ctx.clock.now()),
   )
   defineRoute(app, ctx, 'adminAudit', async ({ query }) => auditEntries(ctx.db, query))
 }
