@@ -4,7 +4,7 @@
  * way, or one for another entry than the one shown, fails; no resident gets a proof of another's.
  */
 import { verify } from 'node:crypto'
-import { checkEntryProof, type EntryProofInput, type ShownEntry } from '@bangban/core/audit'
+import { checkEntryProof, treeHeadText, type EntryProofInput, type ShownEntry } from '@bangban/core/audit'
 import { bearer, describeOnEngines, idNumberFor, KIOSK_KEY, staffToken } from './support/service'
 
 describeOnEngines('inclusion proofs for a resident’s trail', (on) => {
@@ -116,5 +116,45 @@ describeOnEngines('inclusion proofs for a resident’s trail', (on) => {
     expect((await on.service.app.inject({ url: `/api/v1/me/audit/${entry!.seq}/proof` })).statusCode).toBe(
       401,
     )
+  })
+
+  it('gives the head a receipt prints, covering what was just done, and the same on the daily report', async () => {
+    const head = async (headers: Record<string, string>) => {
+      const res = await on.service.app.inject({ url: '/api/v1/audit/head', headers })
+      expect(res.statusCode).toBe(200)
+      return res.json() as EntryProofInput['head'] & { shortHash: string }
+    }
+    const entries = async () =>
+      Number(
+        (
+          await on.service.ctx.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    // A sign-in is an entry: the kiosk's receipt right after it has a head that includes it.
+    await signIn('欧阳春花', 51)
+    const atKiosk = await head({ 'x-kiosk-key': KIOSK_KEY })
+    expect(atKiosk.treeSize).toBe(await entries())
+    expect(atKiosk.shortHash).toBe(`${atKiosk.treeSize}:${atKiosk.rootHash.slice(0, 8)}`)
+    expect(signature(treeHeadText(atKiosk), atKiosk.signature, atKiosk.keyId)).toBe(true)
+    // Reading it adds no entry, so it does not move; a resident and staff read the same.
+    expect(await head(bearer(alice.token))).toEqual(atKiosk)
+    const admin = await staffToken(on.service, 'A0001')
+    expect(await head(bearer(admin))).toEqual(atKiosk)
+    expect(await entries()).toBe(atKiosk.treeSize)
+    // The day's report, after one more entry, names the head that includes it.
+    await signIn('司马秋实', 52)
+    expect(await entries()).toBe(atKiosk.treeSize + 1)
+    const board = await on.service.app.inject({ url: '/api/v1/admin/dashboard', headers: bearer(admin) })
+    expect(board.statusCode).toBe(200)
+    expect(board.json().auditHead).toEqual({
+      shortHash: expect.stringMatching(new RegExp(`^${atKiosk.treeSize + 1}:[0-9a-f]{8}$`)),
+      treeSize: atKiosk.treeSize + 1,
+      signedAt: expect.any(String),
+    })
+    // Nobody without credentials.
+    expect((await on.service.app.inject({ url: '/api/v1/audit/head' })).statusCode).toBe(401)
   })
 })

@@ -87,6 +87,7 @@ const DOORS: Record<RouteName, readonly Door[]> = {
   listMyConsents: ['resident'],
   myAudit: ['resident'],
   myAuditProof: ['resident'],
+  auditHead: ['admin', 'delegated', 'grid-worker', 'helper', 'kiosk', 'resident'],
   adminAudit: ['admin'],
   takeQueueNumber: ['kiosk'],
   callNextNumber: ['admin', 'helper'],
@@ -482,6 +483,9 @@ describe.each(engines)('what a helper is sent, on %s', (engine) => {
       body: { billIds: ['bill-med-1'], method: 'counter-cash', cashReceivedFen: 100_000 },
     })
     await call('delegated', 'getPayment', { params: { id: medical.id } })
+    // The receipt's last line, printed with the grant's token and at the counter.
+    await call('delegated', 'auditHead')
+    await call('helper', 'auditHead')
     // The resident gives their mobile as the call-back number, out loud, at the counter.
     const request = await call('delegated', 'createServiceRequest', {
       body: {

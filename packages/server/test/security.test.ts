@@ -108,6 +108,8 @@ const probes: Partial<Record<RouteName, Probe>> = {
   listMyConsents: own,
   myAudit: own,
   // The proof that one of Alice's entries is in the signed log is hers alone.
+  // The log's head is the same for everyone: it names no entry and no one.
+  auditHead: own,
   myAuditProof: refused((a) => [{ params: { seq: String(a.auditSeq) } }]),
   // Utility bills are found by account number by design (a son pays his mother's water bill);
   // what is the resident's own (medical bills, name, ID number) never shows.

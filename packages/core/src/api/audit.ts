@@ -63,3 +63,10 @@ export type AuditEntryProof = z.infer<typeof AuditEntryProof>
 export const AuditSeqParams = z.strictObject({
   seq: z.coerce.number().int().min(1).max(2_147_483_647),
 })
+
+/** The head as printed on a receipt or the daily report: its short hash (`size:first 8 hex of the root`). */
+export const AuditHeadView = SignedAuditHead.extend({
+  /** shortHeadHash(head): what a resident keeps on paper and compares later. */
+  shortHash: z.string(),
+})
+export type AuditHeadView = z.infer<typeof AuditHeadView>

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { CallNextRequest, QueueCall, QueueStatus, QueueTicket } from './queue'
-import { AdminAuditQuery, AuditEntryProof, AuditEntryView, AuditSeqParams } from './audit'
+import { AdminAuditQuery, AuditEntryProof, AuditEntryView, AuditHeadView, AuditSeqParams } from './audit'
 import { AdminDashboard } from './dashboard'
 import {
   Consent,
@@ -623,6 +623,19 @@ export const contract = {
       'For one entry of the resident’s own trail: the latest signed tree head and the proof the entry is in it',
     params: AuditSeqParams,
     response: AuditEntryProof,
+    status: 200,
+  }),
+  auditHead: route({
+    method: 'GET',
+    path: '/api/v1/audit/head',
+    auth: ['kiosk', 'resident', 'staff'],
+    // A helper or family member acting for a resident prints the same receipts.
+    scope: 'any',
+    // Reading the head is not an entry: one per receipt would move the head it reads.
+    audit: 'poll',
+    summary:
+      'The audit log’s latest signed tree head and its short hash, printed on receipts (signed first when entries were added since)',
+    response: AuditHeadView,
     status: 200,
   }),
   adminAudit: route({

@@ -66,5 +66,7 @@ export const AdminDashboard = z.object({
     responseRate: z.number().nullable(),
     medianHandlingMinutes: z.number().nullable(),
   }),
+  /** The audit log's latest signed head, its short hash on the day's report (null before any entry). */
+  auditHead: z.object({ shortHash: z.string(), treeSize: z.number().int(), signedAt: Instant }).nullable(),
 })
 export type AdminDashboard = z.infer<typeof AdminDashboard>

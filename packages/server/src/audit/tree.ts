@@ -31,6 +31,7 @@ import {
   entryLeafHash,
   fromHex,
   inclusionProof,
+  shortHeadHash,
   toHex,
   treeHeadText,
   treeRoot,
@@ -228,6 +229,15 @@ export async function signTreeHead(
   return head
 }
 
+export interface SigningContext {
+  readonly db: Kysely<Database>
+  readonly audit: {
+    readonly signer: AuditSigner
+    readonly witnessDir: string | null
+    readonly leaves: () => Promise<readonly Hash[]>
+  }
+}
+
 export interface InclusionProof {
   readonly seq: number
   readonly canonical: string
@@ -309,10 +319,7 @@ export async function verifyHeads(
  * or one that does not exist, is NOT_FOUND alike.
  */
 export async function proveResidentEntry(
-  ctx: {
-    db: Kysely<Database>
-    audit: { signer: AuditSigner; witnessDir: string | null; leaves: () => Promise<readonly Hash[]> }
-  },
+  ctx: SigningContext,
   residentId: string,
   seq: number,
   now: Date,
@@ -330,4 +337,16 @@ export async function proveResidentEntry(
     await proveEntry(ctx.db, ctx.audit.leaves, seq))
   if (!proof) throw new AppError('NOT_FOUND')
   return proof
+}
+
+/**
+ * The head as printed on a receipt or the daily report: the latest signed head, signed first when
+ * entries were added since, so a receipt's short hash covers what was just done. Null before any entry.
+ */
+export async function currentHead(
+  ctx: SigningContext,
+  now: Date,
+): Promise<(SignedTreeHead & { shortHash: string }) | null> {
+  const head = await signTreeHead(ctx.db, ctx.audit.leaves, ctx.audit.signer, ctx.audit.witnessDir, now)
+  return head ? { ...head, shortHash: shortHeadHash(head) } : null
 }

@@ -22,6 +22,7 @@ import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goBack, goTo, pageParams } from '../visit/nav'
 import { asApiError, useApi, useLoad } from '../visit/useApi'
+import { auditHeadLines } from './auditHeadLine'
 import { SubscribeOffer } from './wechat/SubscribeOffer'
 import {
   BOOK_STEPS,
@@ -129,6 +130,7 @@ export function BookScreen() {
     if (!platform.devices || !result || !summary) return
     setPrinted('printing')
     try {
+      const head = await auditHeadLines(api, t)
       await platform.devices.printReceipt({
         title: t('book.receiptTitle'),
         highlight: result.ticketNo,
@@ -138,6 +140,7 @@ export function BookScreen() {
           // Paper is read later: the date with its year, never 今天.
           { label: t('book.day'), value: date ? displayDateWithYear(t, date) : summary.day },
           { label: t('book.time'), value: summary.time },
+          ...head,
         ],
         qr: result.id,
       })

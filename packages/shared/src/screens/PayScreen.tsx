@@ -25,6 +25,7 @@ import { useScreenVoice } from '../visit/useScreenVoice'
 import { ErrorView } from './ErrorView'
 import { goBack, goTo } from '../visit/nav'
 import { asApiError, useApi } from '../visit/useApi'
+import { auditHeadLines } from './auditHeadLine'
 import { ReceiptActions } from './ReceiptActions'
 import { paymentReceipt } from './paymentReceipt'
 import { BillChecklist } from './BillChecklist'
@@ -196,7 +197,8 @@ export function PayScreen() {
 
   const print = async () => {
     if (!platform.devices || !payment) return
-    await platform.devices.printReceipt(paymentReceipt(t, t('pay.receiptTitle'), payment, chosen))
+    const after = await auditHeadLines(api, t)
+    await platform.devices.printReceipt(paymentReceipt(t, t('pay.receiptTitle'), payment, chosen, { after }))
   }
 
   const account = accountNo(state)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { proveResidentEntry } from '../../audit/tree'
+import { currentHead, proveResidentEntry } from '../../audit/tree'
+import { AppError } from '../../util/errors'
 import { auditEntries } from '../../audit/views'
 import {
   answerConsent,
@@ -81,5 +82,11 @@ export function consentRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, 'myAuditProof', async ({ params, caller }) =>
     proveResidentEntry(ctx, caller.residentId, params.seq, ctx.clock.now()),
   )
+  defineRoute(app, ctx, 'auditHead', async () => {
+    const head = await currentHead(ctx, ctx.clock.now())
+    // Every running service has entries (its kiosks' registration, sign-ins): none is a broken log.
+    if (!head) throw new AppError('NOT_FOUND')
+    return head
+  })
   defineRoute(app, ctx, 'adminAudit', async ({ query }) => auditEntries(ctx.db, query))
 }

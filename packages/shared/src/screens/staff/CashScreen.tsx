@@ -23,6 +23,7 @@ import { useScreenVoice } from '../../visit/useScreenVoice'
 import { ErrorView } from '../ErrorView'
 import { goBack } from '../../visit/nav'
 import { asApiError, useApi, useLoad } from '../../visit/useApi'
+import { auditHeadLines } from '../auditHeadLine'
 import { allows } from '../../visit/grant'
 import { changeFen, yuanDigitsToFen } from './logic'
 import { ReceiptActions } from '../ReceiptActions'
@@ -94,13 +95,14 @@ export function CashScreen() {
 
   const print = async () => {
     if (!platform.devices || !payment) return
+    const head = await auditHeadLines(api, t)
     await platform.devices.printReceipt(
       paymentReceipt(t, t('helper.cashReceiptTitle'), payment, chosenBills, {
         beforePaidAt: [
           { label: t('helper.received'), value: displayMoney(payment.cash?.receivedFen ?? 0) },
           { label: t('helper.change'), value: displayMoney(payment.cash?.changeFen ?? 0) },
         ],
-        after: [{ label: t('helper.handledBy'), value: delegation?.staffNo ?? '' }],
+        after: [{ label: t('helper.handledBy'), value: delegation?.staffNo ?? '' }, ...head],
       }),
     )
   }

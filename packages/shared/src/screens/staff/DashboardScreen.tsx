@@ -255,6 +255,11 @@ export function DashboardScreen() {
           <Appointments board={data} />
           <Payments board={data} />
           <OpenRequests board={data} />
+          {data.auditHead ? (
+            <Text className="bb-text" data-testid="dashboard-audit-head">
+              {t('dashboard.auditHead', { hash: data.auditHead.shortHash })}
+            </Text>
+          ) : null}
           <AuditSearch date={data.date} onSay={say} />
         </>
       ) : null}
