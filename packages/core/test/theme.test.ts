@@ -5,6 +5,9 @@ import {
   MIN_NON_TEXT_CONTRAST,
   MIN_TEXT_CONTRAST,
   minimumBodyText,
+  minimumKioskText,
+  miniProgramFontScale,
+  kioskPrimaryHeight,
   nonTextPairs,
   relativeLuminance,
   targets,
@@ -35,10 +38,15 @@ describe('theme tokens', () => {
     },
   )
 
-  it('keeps every text step at or above the kiosk body minimum and targets at 72 px', () => {
+  it('keeps kiosk body text ≥ 32 px at 大 and ≥ 40 px at 特大, nothing under 28 px, targets at 72 px', () => {
     for (const scale of Object.values(fontScale)) {
-      for (const size of Object.values(scale)) expect(size).toBeGreaterThanOrEqual(minimumBodyText.kiosk)
+      for (const size of Object.values(scale)) expect(size).toBeGreaterThanOrEqual(minimumKioskText)
     }
+    expect(fontScale.large.body).toBeGreaterThanOrEqual(minimumBodyText.kiosk)
+    expect(fontScale.extraLarge.body).toBeGreaterThanOrEqual(minimumBodyText.kioskExtraLarge)
+    for (const scale of Object.values(miniProgramFontScale))
+      expect(scale.body).toBeGreaterThanOrEqual(minimumBodyText.miniProgram)
+    expect(kioskPrimaryHeight).toBeGreaterThanOrEqual(96)
     expect(fontScale.extraLarge.body).toBeGreaterThan(fontScale.large.body)
     expect(targets.kioskMin).toBeGreaterThanOrEqual(72)
     expect(targets.miniProgramMin).toBeGreaterThanOrEqual(60)

@@ -68,6 +68,38 @@ describeOnEngines('service requests', (on) => {
     expect(shown.assignee).toEqual({ maskedName: '刘*格', gridId: 'grid-xfl-2' })
   })
 
+  it('calls back on the number of an earlier request of the same resident (contactFrom), never of another', async () => {
+    const first = (await submit({ ...base, gridId: 'grid-xfl-1' })).json() as ServiceRequest
+    const again = await submit({
+      categoryId: 'cat-repair',
+      description: 'Still broken',
+      gridId: 'grid-xfl-1',
+      contactFrom: first.id,
+    })
+    expect(again.statusCode).toBe(201)
+    const row = await on.service.ctx.db
+      .selectFrom('service_requests')
+      .select('contact_phone')
+      .where('id', '=', again.json().id)
+      .executeTakeFirstOrThrow()
+    expect(row.contact_phone).toBe('13812345678')
+
+    // Someone else's request gives nothing: refused like a bad number, the number never shown.
+    const [other] = await residents(on.service, 1, 650)
+    const theirs = await submit(
+      { categoryId: 'cat-repair', description: 'x', gridId: 'grid-xfl-1', contactFrom: first.id },
+      bearer(other!.token),
+    )
+    expect(theirs.statusCode).toBe(400)
+    expect(theirs.json().error.code).toBe('INVALID_PHONE')
+    expect(theirs.body).not.toContain('13812345678')
+    // Both, or neither: refused before anything is stored.
+    expect((await submit({ ...base, gridId: 'grid-xfl-1', contactFrom: first.id })).statusCode).toBe(400)
+    expect(
+      (await submit({ categoryId: 'cat-repair', description: 'x', gridId: 'grid-xfl-1' })).statusCode,
+    ).toBe(400)
+  })
+
   it('finds the grid from the address, else uses the default grid; waits when nobody is on duty', async () => {
     const byAddress = (await submit({ ...base, address: '幸福里小区 6 号楼 1 单元 101 室' })).json()
     expect(byAddress.gridId).toBe('grid-xfl-2')

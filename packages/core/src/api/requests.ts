@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Id, Instant } from './common'
-import { AssigneeContactPhone } from './masked'
+import { AssigneeContactPhone, MaskedPhone } from './masked'
 
 export const RequestCategoryKind = z.enum(['repair', 'consultation', 'complaint', 'suggestion', 'other'])
 
@@ -50,11 +50,20 @@ export const CreateServiceRequest = z
     gridId: Id.optional(),
     address: z.string().trim().min(1).max(200).optional(),
     /** A mobile or landline number to call back on. */
-    contactPhone: z.string().trim().min(1).max(20),
+    contactPhone: z.string().trim().min(1).max(20).optional(),
+    /**
+     * Instead of a number: call back on the number left with this earlier request of the same
+     * resident (上次留的电话), so a kiosk resident need not key in eleven digits every time.
+     */
+    contactFrom: Id.optional(),
   })
   .refine((r) => r.gridId !== undefined || r.address !== undefined, {
     message: 'give gridId or address',
     path: ['address'],
+  })
+  .refine((r) => (r.contactPhone === undefined) !== (r.contactFrom === undefined), {
+    message: 'give contactPhone or contactFrom, not both',
+    path: ['contactPhone'],
   })
 export type CreateServiceRequest = z.infer<typeof CreateServiceRequest>
 
@@ -88,6 +97,8 @@ export const ServiceRequest = z.object({
   escalated: z.boolean(),
   rating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
   timeline: z.array(TimelineEntry),
+  /** The call-back number left with it, masked (null once erased): offered again as 上次留的电话. */
+  maskedContactPhone: MaskedPhone.nullable(),
 })
 export type ServiceRequest = z.infer<typeof ServiceRequest>
 

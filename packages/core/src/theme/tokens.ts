@@ -1,8 +1,9 @@
 /**
  * Design tokens for the elder-friendly look. Sizes are CSS px on the kiosk; the mini-program
  * converts them (rpx) in its own adapter. Our floors are above MIIT 适老化 and WCAG 2.2 AA:
- * text contrast ≥ 7:1, body text ≥ 24 px at the kiosk (≥ 18 px in the mini-program),
- * primary targets ≥ 72 px at the kiosk (≥ 60 px in the mini-program).
+ * text contrast ≥ 7:1, body text ≥ 32 px at the kiosk at 大 and ≥ 40 px at 特大 (EN 301 549 §5.1.4:
+ * a capital of about 0.7° at 50 cm on a 21.5″ 1080p panel), ≥ 18 px in the mini-program; targets
+ * ≥ 72 px at the kiosk (≥ 96 px high for the main action), ≥ 60 px in the mini-program.
  */
 
 export const colors = {
@@ -59,11 +60,22 @@ export const MIN_NON_TEXT_CONTRAST = 3
 
 export type TextSize = 'large' | 'extraLarge'
 
-/** Font scale steps in CSS px, per text-size setting (大 / 特大). */
-export const fontScale: Record<
-  TextSize,
-  { body: number; label: number; title: number; display: number; small: number }
-> = {
+export interface FontSteps {
+  readonly small: number
+  readonly body: number
+  readonly label: number
+  readonly title: number
+  readonly display: number
+}
+
+/** Kiosk font scale steps in CSS px, per text-size setting (大 / 特大): a lobby screen read at 50 cm. */
+export const fontScale: Record<TextSize, FontSteps> = {
+  large: { small: 28, body: 32, label: 36, title: 48, display: 72 },
+  extraLarge: { small: 34, body: 40, label: 46, title: 60, display: 90 },
+}
+
+/** The mini-program's steps (a phone held in the hand): the phone sizes it always had. */
+export const miniProgramFontScale: Record<TextSize, FontSteps> = {
   large: { small: 24, body: 28, label: 32, title: 40, display: 64 },
   extraLarge: { small: 30, body: 36, label: 40, title: 52, display: 84 },
 }
@@ -83,4 +95,11 @@ export const targets = {
   tile: 200,
 } as const
 
-export const minimumBodyText = { kiosk: 24, miniProgram: 18 } as const
+/** Body text floors (CSS px): the kiosk at 大 and at 特大, and the mini-program. */
+export const minimumBodyText = { kiosk: 32, kioskExtraLarge: 40, miniProgram: 18 } as const
+
+/** The smallest text the kiosk shows at all (hints under a tile, the staff entry). */
+export const minimumKioskText = 28
+
+/** The main action's height at the kiosk (CSS px). */
+export const kioskPrimaryHeight = 96

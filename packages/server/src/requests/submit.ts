@@ -29,6 +29,21 @@ export function contactNumber(input: string): string {
   throw new AppError('INVALID_PHONE')
 }
 
+/**
+ * The number left with an earlier request of the same resident (上次留的电话). Another resident's
+ * request, or one whose details were erased, is refused like a bad number: nothing is said about it.
+ */
+async function earlierContact(db: Kysely<Database>, residentId: string, requestId: string): Promise<string> {
+  const row = await db
+    .selectFrom('service_requests')
+    .select('contact_phone')
+    .where('id', '=', requestId)
+    .where('resident_id', '=', residentId)
+    .executeTakeFirst()
+  if (!row?.contact_phone) throw new AppError('INVALID_PHONE')
+  return row.contact_phone
+}
+
 async function nextRequestNo(trx: Transaction<Database>, day: string): Promise<string> {
   const { last_sequence } = await trx
     .insertInto('request_counters')
@@ -49,7 +64,10 @@ export async function submitRequest(
   input: CreateServiceRequest,
   idempotencyKey?: string,
 ): Promise<ServiceRequest> {
-  const contact = contactNumber(input.contactPhone)
+  const contact =
+    input.contactFrom !== undefined
+      ? await earlierContact(db, residentId, input.contactFrom)
+      : contactNumber(input.contactPhone ?? '')
   const call = keyedCall(residentId, idempotencyKey, 'createServiceRequest', input)
   const answer = (id: string) => residentRequestView(db, residentId, id)
   return once(db, residentKeys, call, () => submitOnce(db, clock, residentId, input, contact, call), answer)

@@ -84,6 +84,7 @@ async function view(db: Db, q: Row): Promise<ServiceRequest> {
     escalated: q.escalated_at !== null,
     rating: q.rating_score === null ? null : { score: q.rating_score, comment: q.rating_comment },
     timeline: await timeline(db, q.id),
+    maskedContactPhone: q.contact_phone ? maskPhone(q.contact_phone) : null,
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * At a kiosk, nothing of one resident may reach the next person, and nothing may time out
  * without warning. After `warnAfterMs` without a touch or key, a large spoken question with a
- * countdown ("还需要更多时间吗？"); at `endAfterMs` the visit ends and is wiped.
+ * countdown ("还需要更多时间吗？"); at `endAfterMs` the visit ends and is wiped. Once a job of the
+ * visit is done (a success screen), the resident has usually walked away: the warning comes after
+ * `doneWarnAfterMs` (30 s), and the wipe as long after it as usual.
  */
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
@@ -21,6 +23,8 @@ export interface IdleGuardProps {
   /** While a helper is signed in at the counter: they talk a resident through things, so longer. */
   readonly staffWarnAfterMs?: number
   readonly staffEndAfterMs?: number
+  /** After a success screen: a resident who is done has often already left. */
+  readonly doneWarnAfterMs?: number
 }
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel'] as const
@@ -30,13 +34,21 @@ export function IdleGuard({
   endAfterMs: residentEndAfterMs = 90_000,
   staffWarnAfterMs = 300_000,
   staffEndAfterMs = 360_000,
+  doneWarnAfterMs = 30_000,
 }: IdleGuardProps) {
   const t = useT()
   const platform = usePlatform()
   const state = useAppState()
   const atCounter = state.staff !== null
-  const warnAfterMs = atCounter ? staffWarnAfterMs : residentWarnAfterMs
-  const endAfterMs = atCounter ? staffEndAfterMs : residentEndAfterMs
+  const done = state.visitDone && !atCounter && state.delegation === null
+  const warnAfterMs = atCounter
+    ? staffWarnAfterMs
+    : done
+      ? Math.min(doneWarnAfterMs, residentWarnAfterMs)
+      : residentWarnAfterMs
+  const endAfterMs = atCounter
+    ? staffEndAfterMs
+    : warnAfterMs + Math.max(0, residentEndAfterMs - residentWarnAfterMs)
   const [idleMs, setIdleMs] = useState(0)
   const lastActivity = useRef(Date.now())
   const warningShown = useRef(false)
@@ -87,7 +99,7 @@ export function IdleGuard({
 
   if (!warning) return null
   return (
-    <View className="bb-idle-backdrop" style={themeStyle(state.textSize)} onClick={moreTime}>
+    <View className="bb-idle-backdrop" style={themeStyle(state.textSize, platform.kind)} onClick={moreTime}>
       <View
         className="bb-idle-dialog"
         {...a11y({

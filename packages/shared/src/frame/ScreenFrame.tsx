@@ -1,11 +1,19 @@
 /**
- * The frame of every screen: who is signed in, 再听一遍 and 呼叫帮办员 at the top; the step
- * ("第 2 步，共 4 步") and the title; the content; 返回 and 回到首页 at the bottom.
+ * The frame of every screen, exactly the height of the screen: who is signed in, 再听一遍 and
+ * 呼叫帮办员 in the top bar; the step ("第 2 步，共 4 步"), the title and the content in a region
+ * that scrolls by itself (with 上一页 / 下一页 at the kiosk when it holds more than fits); 返回,
+ * 回到首页 and, for a signed-in resident at a kiosk, 办完了，退出 in the bottom bar. The bars
+ * never move and the page itself never scrolls, so nothing needed is ever out of reach.
+ *
+ * A visit ends on purpose: 办完了，退出 (the primary next step once a job is done) wipes it at
+ * once and says goodbye. Once a job of the visit is done, going back to the start ends the visit
+ * too, so the next person in the queue never finds the last one still signed in.
  */
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState, type PropsWithChildren, type ReactNode } from 'react'
 import { displayGreeting } from '@bangban/core/format/display'
+import type { Platform } from '../platform/Platform'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { CallHelperNotice } from '../queue/CallHelperNotice'
@@ -19,6 +27,7 @@ import { useAppState } from '../state/useAppState'
 import type { ScreenCommands } from '../voice/commands/dispatch'
 import { sayWith } from '../voice/say'
 import { VoiceCommandBar } from './VoiceCommandBar'
+import { ScrollRegion } from './ScrollRegion'
 import { levelOf, VOLUME_LEVELS, volumeOf, type VolumeLevel } from '../voice/volume'
 import { Button } from '../ui/Button'
 import { Heading } from '../ui/Heading'
@@ -38,7 +47,7 @@ export interface ScreenFrameProps {
   readonly hideBack?: boolean
   /** Replaces the bottom bar (the home screen's settings). */
   readonly footer?: ReactNode
-  /** A small control in the top bar's corner (the kiosk's discreet staff entry). */
+  /** A small control in the top bar's corner. */
   readonly corner?: ReactNode
   /** What this screen's buttons do when said aloud (语音操作), beside 再听一遍, 返回 and 回到首页. */
   readonly commands?: ScreenCommands
@@ -58,18 +67,38 @@ export function ScreenFrame({
 }: PropsWithChildren<ScreenFrameProps>) {
   const t = useT()
   const platform = usePlatform()
-  const { session, delegation, family, staff, textSize, speech, language } = useAppState()
+  const { session, delegation, family, staff, textSize, speech, language, visitDone } = useAppState()
   // Counts presses of 呼叫帮办员 (0: notice closed); each press shows and says the number again.
   const [helperCalls, setHelperCalls] = useState(0)
   useEffect(() => {
     // The mini-program's navigation bar says where the resident is, in their language.
     if (platform.kind === 'weapp') void Taro.setNavigationBarTitle({ title })
   }, [platform.kind, title])
+  useEffect(() => {
+    // A job done: from now on the visit is close to its end (the idle warning comes sooner).
+    if (finished && !appStore.get().visitDone) appStore.update({ visitDone: true })
+  }, [finished])
+  const kiosk = platform.kind === 'kiosk'
   // While a helper acts for a resident, a finished job leads back to the start, not to the end of
   // the visit: only 结束代办 (or the grant's end) wipes it, and revokes the grant as it does.
-  const home = () => (finished && platform.kind === 'kiosk' && !delegation ? platform.endSession() : goHome())
+  const endsVisit = kiosk && !delegation && !staff && (finished || visitDone)
+  const home = () => (endsVisit ? endVisit(platform) : goHome())
+  // A resident signed in at a kiosk always has the way out in front of them.
+  const canFinish = kiosk && session !== null && !delegation && !staff
+  const finish = canFinish ? (
+    <Button
+      variant={finished ? 'primary' : 'secondary'}
+      label={t('nav.finish')}
+      icon="exit"
+      onPress={() => endVisit(platform)}
+      testId="finish"
+    />
+  ) : null
   return (
-    <View className={`bb-screen bb-text-${textSize}`} style={themeStyle(textSize)}>
+    <View
+      className={`bb-screen bb-door-${platform.kind} bb-text-${textSize}`}
+      style={themeStyle(textSize, platform.kind)}
+    >
       <View className="bb-topbar" {...a11y({ role: 'banner' })}>
         {delegation ? <DelegationBanner /> : null}
         {family ? <FamilyBanner /> : null}
@@ -110,30 +139,52 @@ export function ScreenFrame({
           ...(footer ? {} : { home, ...(hideBack ? {} : { back: onBack ?? goBack }) }),
         }}
       />
-      <View className="bb-main" {...a11y({ role: 'main' })}>
-        <QueueCallBanner />
-        {step ? (
-          <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
-        ) : null}
-        <Heading text={title} />
-        {platform.kind === 'weapp' ? <PrivacyPrompt /> : null}
-        {helperCalls > 0 ? <CallHelperNotice press={helperCalls} onClose={() => setHelperCalls(0)} /> : null}
-        {children}
-      </View>
-      <View className="bb-bottombar" {...a11y({ role: 'navigation', 'aria-label': t('nav.label') })}>
-        {footer ?? (
+      <ScrollRegion paged={kiosk} resetKey={`${title}|${step?.current ?? ''}`}>
+        <View className="bb-main" {...a11y({ role: 'main' })}>
+          <QueueCallBanner />
+          {step ? (
+            <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
+          ) : null}
+          <Heading text={title} />
+          {platform.kind === 'weapp' ? <PrivacyPrompt /> : null}
+          {helperCalls > 0 ? (
+            <CallHelperNotice press={helperCalls} onClose={() => setHelperCalls(0)} />
+          ) : null}
+          {children}
+        </View>
+      </ScrollRegion>
+      <View
+        className={`bb-bottombar${footer ? ' bb-bottombar-settings' : ''}`}
+        {...a11y({ role: 'navigation', 'aria-label': t('nav.label') })}
+      >
+        {footer ? (
+          <>
+            {footer}
+            {finish ? <View className="bb-bottombar-end">{finish}</View> : null}
+          </>
+        ) : (
           <>
             {hideBack ? (
               <View />
             ) : (
               <Button label={t('nav.back')} icon="back" onPress={onBack ?? goBack} testId="back" />
             )}
-            <Button label={t('nav.home')} icon="home" onPress={home} testId="home" />
+            <View className="bb-bottombar-end">
+              <Button label={t('nav.home')} icon="home" onPress={home} testId="home" />
+              {finish}
+            </View>
           </>
         )}
       </View>
     </View>
   )
+}
+
+/** Ends the resident's visit now: session revoked, everything wiped, then a goodbye on the welcome screen. */
+function endVisit(platform: Platform): void {
+  platform.endSession()
+  // Set on the wiped state: the welcome screen says goodbye; nothing of the resident is in it.
+  appStore.update({ farewell: true })
 }
 
 const VOLUME_LABELS: Readonly<Record<VolumeLevel, string>> = {

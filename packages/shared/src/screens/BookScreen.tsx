@@ -248,7 +248,6 @@ export function BookScreen() {
           <View className="bb-actions">
             {platform.devices ? (
               <Button
-                variant="primary"
                 label={t('book.print')}
                 icon="printer"
                 onPress={() => void print()}

@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { ConsentScope } from '@bangban/core/api/consents'
 import { useT } from '../i18n/useT'
@@ -8,6 +8,7 @@ import { useAppState } from '../state/useAppState'
 import { ScreenFrame, VisitSettings } from '../frame/ScreenFrame'
 import { useScreenVoice } from '../visit/useScreenVoice'
 import { goTo, replaceWith } from '../visit/nav'
+import { Notice } from '../ui/Notice'
 import { allows } from '../visit/grant'
 import { staffLanding } from './staff/logic'
 import { ScopedTile } from './staff/ScopedTile'
@@ -20,11 +21,16 @@ const announced = new Set<string>()
  * 首页: the four jobs as four big tiles; language, text size and voice below. While a helper acts
  * for a resident, jobs the grant does not cover are switched off with the reason, and 生活缴费 is
  * the counter's cash payment; a helper signed in but acting for nobody is taken to the console.
+ * After a visit ended on purpose it says goodbye (and that nothing of it is left here) for a while.
+ * The staff entry sits at the bottom, away from 呼叫帮办员, and says it is a sign-in.
  */
+
+/** How long the goodbye stays on the welcome screen (then it is the next person's welcome). */
+const FAREWELL_MS = 20_000
 export function HomeScreen() {
   const t = useT()
   const platform = usePlatform()
-  const { staff, delegation, family } = useAppState()
+  const { staff, delegation, family, farewell } = useAppState()
   const toConsole = staff !== null && delegation === null
   const [justApproved] = useState(() =>
     delegation && !announced.has(delegation.consentId) ? delegation.consentId : null,
@@ -38,7 +44,15 @@ export function HomeScreen() {
           jobs: delegation.scopes.map((s) => t(`helper.scopes.${s}`)).join(t('helper.listSeparator')),
         })
       : null
-  const { repeat } = useScreenVoice(toConsole ? null : (approved ?? t('voice.home')))
+  // The goodbye stays a while, then the screen is the next person's welcome.
+  useEffect(() => {
+    if (!farewell) return
+    const timer = setTimeout(() => appStore.update({ farewell: false }), FAREWELL_MS)
+    return () => clearTimeout(timer)
+  }, [farewell])
+  const { repeat } = useScreenVoice(
+    toConsole ? null : (approved ?? (farewell ? t('voice.farewell') : t('voice.home'))),
+  )
   useEffect(() => {
     if (!toConsole) return
     const { staff: signedIn, delegationEnded } = appStore.get()
@@ -47,11 +61,16 @@ export function HomeScreen() {
   if (toConsole) return <View />
   const blocked = (scope: ConsentScope) =>
     allows(delegation ?? family, scope) ? null : t('helper.notGranted')
+  // Whoever goes on is a new visit: the goodbye to the last one is over.
+  const go = (page: Parameters<typeof goTo>[0]) => {
+    if (appStore.get().farewell) appStore.update({ farewell: false })
+    goTo(page)
+  }
   const open = {
-    book: () => goTo('book'),
-    pay: () => goTo(delegation ? 'staffCash' : 'pay'),
-    request: () => goTo('request'),
-    records: () => goTo('records'),
+    book: () => go('book'),
+    pay: () => go(delegation ? 'staffCash' : 'pay'),
+    request: () => go('request'),
+    records: () => go('records'),
   }
   // 语音操作 opens a tile by its name, as a touch would: not the jobs a helper's grant leaves out.
   const commands = {
@@ -64,10 +83,21 @@ export function HomeScreen() {
     <ScreenFrame
       title={t('home.title')}
       onRepeat={repeat}
-      footer={<VisitSettings />}
+      footer={
+        <>
+          <VisitSettings />
+          {platform.kind === 'kiosk' && !staff ? <StaffEntry /> : null}
+        </>
+      }
       commands={commands}
-      {...(platform.kind === 'kiosk' && !staff ? { corner: <StaffEntry /> } : {})}
     >
+      {farewell ? (
+        <Notice kind="success" title={t('farewell.title')}>
+          <Text className="bb-text" data-testid="farewell">
+            {t('farewell.text')}
+          </Text>
+        </Notice>
+      ) : null}
       <View className="bb-tiles">
         <ScopedTile
           label={t('home.book')}

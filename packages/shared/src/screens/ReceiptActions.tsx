@@ -32,7 +32,6 @@ export function ReceiptActions({ canPrint, onPrint }: { canPrint: boolean; onPri
       <View className="bb-actions">
         {canPrint ? (
           <Button
-            variant="primary"
             icon="printer"
             label={status === 'printing' ? t('pay.printingReceipt') : t('pay.printReceipt')}
             onPress={() => void print()}

@@ -12,6 +12,7 @@ import { Button } from '../ui/Button'
 import { ChoiceList } from '../ui/Choice'
 import { Heading } from '../ui/Heading'
 import { Keypad } from '../ui/Keypad'
+import { Pressable } from '../ui/Pressable'
 import { ScreenFrame } from '../frame/ScreenFrame'
 import { Waiting } from '../ui/Waiting'
 import { TextEntry } from '../entry/TextEntry'
@@ -27,6 +28,7 @@ import {
   REQUEST_STEPS,
   canContinue,
   descriptionOf,
+  earlierContactOf,
   exitsOnBack,
   initialRequestState,
   phoneProblem,
@@ -45,10 +47,13 @@ export function RequestScreen() {
   const { session, delegation } = useAppState()
   const categories = useLoad(() => api.call('listRequestCategories'), [api])
   const grids = useLoad(() => api.call('listGrids'), [api])
+  // 上次留的电话: a signed-in resident who left a number before need not key it in again.
+  const earlier = useLoad(session ? () => api.call('listServiceRequests') : null, [api, session])
+  const earlierContact = earlierContactOf(earlier.data)
   const [state, dispatch] = useReducer(requestReducer, initialRequestState)
-  const { category, phrases, typed, gridId, address, phone, result } = state
+  const { category, phrases, typed, gridId, address, phone, reuse, result } = state
   // A helper acting for the resident never sees their full number, even the one they typed.
-  const shownPhone = delegation ? maskDigits(phone) : phone
+  const shownPhone = reuse ? reuse.maskedPhone : delegation ? maskDigits(phone) : phone
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)
 
@@ -153,7 +158,7 @@ export function RequestScreen() {
             <Button
               variant="primary"
               label={t('request.next')}
-              onPress={() => dispatch({ type: 'described' })}
+              onPress={() => dispatch({ type: 'described', contact: earlierContact })}
               disabled={!canContinue(state)}
               disabledReason={t('voice.missing.description')}
               onExplain={say}
@@ -164,36 +169,59 @@ export function RequestScreen() {
       ) : null}
       {step === 3 ? (
         <>
-          <Heading level={2} text={t('request.whichGrid')} />
-          {grids.data ? (
-            <ChoiceList
-              label={t('request.whichGrid')}
-              selectedId={gridId}
-              items={grids.data.map((g) => ({ id: g.id, label: g.name, detail: g.area }))}
-              onChoose={(id) => dispatch({ type: 'chooseGrid', gridId: id })}
-            />
-          ) : (
-            <Waiting text={t('common.loading')} />
-          )}
-          <TextEntry
-            kind="address"
-            label={t('request.addressDetail')}
-            value={address}
-            onChange={(text) => dispatch({ type: 'typeAddress', text })}
-            maxLength={MAX_ADDRESS}
-            startClosed
-            testId="address"
-          />
-          <Heading level={2} text={t('request.phoneLabel')} />
-          <Keypad
-            label={t('request.phoneLabel')}
-            value={phone}
-            onChange={(typedPhone) => dispatch({ type: 'typePhone', phone: typedPhone })}
-            maxLength={11}
-            grouping={[3, 4, 4]}
-            placeholder={t('request.phonePlaceholder')}
-            masked={!!delegation}
-          />
+          {/* Where on one side, the number on the other, on a landscape kiosk. */}
+          <View className="bb-split">
+            <View className="bb-split-part">
+              <Heading level={2} text={t('request.whichGrid')} />
+              {grids.data ? (
+                <ChoiceList
+                  label={t('request.whichGrid')}
+                  selectedId={gridId}
+                  items={grids.data.map((g) => ({ id: g.id, label: g.name, detail: g.area }))}
+                  onChoose={(id) => dispatch({ type: 'chooseGrid', gridId: id })}
+                />
+              ) : (
+                <Waiting text={t('common.loading')} />
+              )}
+              <TextEntry
+                kind="address"
+                label={t('request.addressDetail')}
+                value={address}
+                onChange={(text) => dispatch({ type: 'typeAddress', text })}
+                maxLength={MAX_ADDRESS}
+                startClosed
+                testId="address"
+              />
+            </View>
+            <View className="bb-split-part">
+              <Heading level={2} text={t('request.phoneLabel')} />
+              {earlierContact ? (
+                <View className="bb-choices">
+                  <Pressable
+                    role="checkbox"
+                    selected={reuse?.requestId === earlierContact.requestId}
+                    label={t('request.reusePhone', { phone: earlierContact.maskedPhone })}
+                    onPress={() => dispatch({ type: 'reusePhone', contact: earlierContact })}
+                    className="bb-choice"
+                    testId="phone-on-file"
+                  >
+                    <Text className="bb-choice-label">
+                      {t('request.reusePhone', { phone: earlierContact.maskedPhone })}
+                    </Text>
+                  </Pressable>
+                </View>
+              ) : null}
+              <Keypad
+                label={t('request.phoneLabel')}
+                value={phone}
+                onChange={(typedPhone) => dispatch({ type: 'typePhone', phone: typedPhone })}
+                maxLength={11}
+                grouping={[3, 4, 4]}
+                placeholder={t('request.phonePlaceholder')}
+                masked={!!delegation}
+              />
+            </View>
+          </View>
           <View className="bb-actions">
             <Button
               variant="primary"

@@ -76,6 +76,10 @@ export interface AppState {
   /** Mini-program: acting for a family member ended by the service (taken back or lapsed), shown once. */
   readonly familyEnded: boolean
   readonly queue: QueueState | null
+  /** A job of this visit is done (a success screen was shown): the idle warning comes sooner. */
+  readonly visitDone: boolean
+  /** The visit was just ended on purpose: the welcome screen says goodbye (it holds nothing else). */
+  readonly farewell: boolean
 }
 
 export const initialAppState: AppState = {
@@ -89,6 +93,8 @@ export const initialAppState: AppState = {
   family: null,
   familyEnded: false,
   queue: null,
+  visitDone: false,
+  farewell: false,
 }
 
 type Listener = () => void

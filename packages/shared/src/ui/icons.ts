@@ -20,6 +20,10 @@ const PATHS = {
   helper:
     '<circle cx="32" cy="18" r="9"/><path d="M14 56c0-12 8-20 18-20s18 8 18 20"/><path d="M48 8v12M44 12h8"/>',
   back: '<path d="M40 12L20 32l20 20"/>',
+  up: '<path d="M12 40l20-20 20 20"/>',
+  down: '<path d="M12 24l20 20 20-20"/>',
+  // A door with an arrow out: the visit ends (办完了，退出).
+  exit: '<path d="M28 8H12v48h16"/><path d="M26 32h30M46 22l10 10-10 10"/>',
   home: '<path d="M8 30L32 10l24 20M16 24v30h32V24"/><path d="M27 54V40h10v14"/>',
   printer:
     '<path d="M18 24V8h28v16"/><rect x="8" y="24" width="48" height="20" rx="4"/><path d="M18 36h28v20H18z"/>',

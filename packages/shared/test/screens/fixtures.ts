@@ -91,6 +91,7 @@ export function serviceRequest(overrides: Partial<ServiceRequest> = {}): Service
     escalated: false,
     rating: null,
     timeline: [],
+    maskedContactPhone: '138****5678',
     ...overrides,
   })
 }

@@ -8,6 +8,7 @@ import {
   canContinue,
   descriptionOf,
   descriptionProblem,
+  earlierContactOf,
   exitsOnBack,
   initialRequestState,
   phoneProblem,
@@ -116,6 +117,51 @@ describe('request steps', () => {
       { type: 'located' },
     )
     expect(stepOf(byAddress)).toBe(4)
+  })
+
+  it('offers the number of the latest earlier request (上次留的电话) instead of eleven digits', () => {
+    expect(earlierContactOf(null)).toBeNull()
+    const older = serviceRequest({ id: 'req-1', createdAt: '2026-11-01T02:00:00.000Z' })
+    const newer = serviceRequest({
+      id: 'req-2',
+      createdAt: '2026-11-20T02:00:00.000Z',
+      maskedContactPhone: '139****9000',
+    })
+    const erased = serviceRequest({
+      id: 'req-3',
+      createdAt: '2026-11-25T02:00:00.000Z',
+      maskedContactPhone: null,
+    })
+    const contact = earlierContactOf([older, erased, newer])
+    expect(contact).toEqual({ requestId: 'req-2', maskedPhone: '139****9000' })
+
+    const reused = run(
+      atWhere(),
+      { type: 'chooseGrid', gridId: 'grid-1' },
+      { type: 'reusePhone', contact: contact! },
+    )
+    expect(canContinue(reused)).toBe(true)
+    const confirmed = run(reused, { type: 'located' })
+    expect(stepOf(confirmed)).toBe(4)
+    const body = submissionOf(confirmed)!
+    expect(body).toMatchObject({ contactFrom: 'req-2' })
+    expect(body).not.toHaveProperty('contactPhone')
+    expect(CreateServiceRequest.safeParse(body).success).toBe(true)
+    // Offered already ticked when the resident moves on from describing, unless they typed a number.
+    const offered = run(
+      atDescribe(),
+      { type: 'togglePhrase', phrase: 'Leaking pipe' },
+      { type: 'described', contact },
+    )
+    expect(offered.reuse).toEqual(contact)
+    expect(
+      run(atDescribe(), { type: 'togglePhrase', phrase: 'Leaking pipe' }, { type: 'described' }).reuse,
+    ).toBeNull()
+    // A second press lets it go; keying digits lets it go too.
+    expect(run(reused, { type: 'reusePhone', contact: contact! }).reuse).toBeNull()
+    const typed = run(reused, { type: 'typePhone', phone: '1' })
+    expect(typed.reuse).toBeNull()
+    expect(canContinue(typed)).toBe(false)
   })
 
   it('takes each step’s input on that step only', () => {

@@ -14,6 +14,16 @@ const en: Resource = {
     helperHint:
       'For help, please go to the assisted-service counter or raise your hand to a member of staff.',
     label: 'Back and home',
+    finish: "I'm done, sign out",
+    pageUp: 'Previous page',
+    pageDown: 'Next page',
+    moreBelow: 'More below',
+    atEnd: 'The end',
+    pagerLabel: 'Pages',
+  },
+  farewell: {
+    title: 'Thank you, goodbye!',
+    text: 'What you did here has been cleared from this machine. The next person cannot see it.',
   },
   home: {
     book: 'Book an appointment',
@@ -57,6 +67,7 @@ const en: Resource = {
     waiting: 'Working on it, please wait…',
   },
   voice: {
+    farewell: 'Thank you, goodbye! Your details have been cleared.',
     mutedSign: 'Sound is off. To hear it again, press Sound off again.',
     volumeCheck: 'This is how loud I am now.',
     command: {
@@ -417,6 +428,7 @@ const en: Resource = {
     addressDetail: 'Address (building, entrance, door)',
     phoneLabel: 'Phone number',
     phonePlaceholder: 'Enter an 11-digit mobile number',
+    reusePhone: 'Use the number I gave last time: {{phone}}',
     category: 'Kind',
     what: 'Problem',
     where: 'Place',
@@ -451,7 +463,7 @@ const en: Resource = {
     continue: 'Yes, I need more time',
   },
   staff: {
-    entry: 'Staff',
+    entry: 'Staff sign-in',
     signInTitle: 'Staff sign-in',
     signInHint: 'Enter your staff number and password. For helpers only.',
     staffNo: 'Staff number',

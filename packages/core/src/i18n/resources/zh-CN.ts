@@ -12,6 +12,16 @@ const zhCN = {
     step: '第 {{current}} 步，共 {{total}} 步',
     helperHint: '需要帮忙请到代帮办窗口，或者举手示意工作人员。',
     label: '返回和回到首页',
+    finish: '办完了，退出',
+    pageUp: '上一页',
+    pageDown: '下一页',
+    moreBelow: '下面还有内容',
+    atEnd: '已经到最后了',
+    pagerLabel: '翻页',
+  },
+  farewell: {
+    title: '谢谢您，再见！',
+    text: '您刚才办理的信息已经从这台机器上清除，下一位居民看不到。',
   },
   home: {
     book: '预约挂号',
@@ -55,6 +65,7 @@ const zhCN = {
     waiting: '正在办理，请稍候…',
   },
   voice: {
+    farewell: '谢谢您，再见！您的信息已经清除。',
     mutedSign: '声音已关闭。要听声音，请再按“关闭声音”。',
     volumeCheck: '现在的音量是这样。',
     command: {
@@ -406,6 +417,7 @@ const zhCN = {
     addressDetail: '具体地址（楼号、单元、门牌）',
     phoneLabel: '联系电话',
     phonePlaceholder: '请输入 11 位手机号',
+    reusePhone: '用上次留的电话 {{phone}}',
     category: '类别',
     what: '问题',
     where: '地点',
@@ -429,7 +441,7 @@ const zhCN = {
     continue: '需要，继续办理',
   },
   staff: {
-    entry: '工作人员',
+    entry: '工作人员登录',
     signInTitle: '工作人员登录',
     signInHint: '请输入工号和密码。这里只供帮办员使用。',
     staffNo: '工号',

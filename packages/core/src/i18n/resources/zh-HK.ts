@@ -14,6 +14,16 @@ const zhHK: Resource = {
     step: '第 {{current}} 步，共 {{total}} 步',
     helperHint: '需要幫忙請到代幫辦窗口，或者舉手示意職員。',
     label: '返回和返回首頁',
+    finish: '辦完了，退出',
+    pageUp: '上一頁',
+    pageDown: '下一頁',
+    moreBelow: '下面還有內容',
+    atEnd: '已經到最後了',
+    pagerLabel: '翻頁',
+  },
+  farewell: {
+    title: '多謝您，再見！',
+    text: '您剛才辦理的資料已經從這部機器上清除，下一位居民看不到。',
   },
   home: {
     book: '預約掛號',
@@ -57,6 +67,7 @@ const zhHK: Resource = {
     waiting: '正在辦理，請稍候…',
   },
   voice: {
+    farewell: '多謝您，再見！您的資料已經清除。',
     mutedSign: '聲音已關閉。要聽聲音，請再按「關閉聲音」。',
     volumeCheck: '現在的音量是這樣。',
     command: {
@@ -407,6 +418,7 @@ const zhHK: Resource = {
     addressDetail: '具體地址（樓號、單元、門牌）',
     phoneLabel: '聯絡電話',
     phonePlaceholder: '請輸入 11 位手機號碼',
+    reusePhone: '用上次留下的電話 {{phone}}',
     category: '類別',
     what: '問題',
     where: '地點',
@@ -430,7 +442,7 @@ const zhHK: Resource = {
     continue: '需要，繼續辦理',
   },
   staff: {
-    entry: '職員',
+    entry: '職員登入',
     signInTitle: '職員登入',
     signInHint: '請輸入職員編號和密碼。這裏只供幫辦員使用。',
     staffNo: '職員編號',

@@ -27,18 +27,36 @@ export interface RequestState {
   readonly gridId: string | null
   readonly address: string
   readonly phone: string
+  /** 用上次留的电话: the number of an earlier request of this resident, shown masked, instead of typing. */
+  readonly reuse: EarlierContact | null
   readonly located: boolean
   readonly result: ServiceRequest | null
+}
+
+/** The number a resident left with an earlier request, as the service shows it to them (masked). */
+export interface EarlierContact {
+  readonly requestId: string
+  readonly maskedPhone: string
+}
+
+/** The latest of the resident's requests that left a number to call back on, if any. */
+export function earlierContactOf(requests: readonly ServiceRequest[] | null): EarlierContact | null {
+  const latest = [...(requests ?? [])]
+    .filter((r) => r.maskedContactPhone)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+  return latest?.maskedContactPhone ? { requestId: latest.id, maskedPhone: latest.maskedContactPhone } : null
 }
 
 export type RequestAction =
   | { readonly type: 'chooseCategory'; readonly category: RequestCategory }
   | { readonly type: 'togglePhrase'; readonly phrase: string }
   | { readonly type: 'type'; readonly text: string }
-  | { readonly type: 'described' }
+  /** 下一步 after describing; `contact` (上次留的电话) is then offered already ticked on the next step. */
+  | { readonly type: 'described'; readonly contact?: EarlierContact | null }
   | { readonly type: 'chooseGrid'; readonly gridId: string }
   | { readonly type: 'typeAddress'; readonly text: string }
   | { readonly type: 'typePhone'; readonly phone: string }
+  | { readonly type: 'reusePhone'; readonly contact: EarlierContact }
   | { readonly type: 'located' }
   | { readonly type: 'submitted'; readonly request: ServiceRequest }
   | { readonly type: 'back' }
@@ -51,6 +69,7 @@ export const initialRequestState: RequestState = {
   gridId: null,
   address: '',
   phone: '',
+  reuse: null,
   located: false,
   result: null,
 }
@@ -71,13 +90,25 @@ export function requestReducer(state: RequestState, action: RequestAction): Requ
     case 'type':
       return step === 2 ? { ...state, typed: action.text } : state
     case 'described':
-      return step === 2 && canContinue(state) ? { ...state, described: true } : state
+      if (step !== 2 || !canContinue(state)) return state
+      return {
+        ...state,
+        described: true,
+        ...(action.contact && !state.phone && !state.reuse ? { reuse: action.contact } : {}),
+      }
     case 'chooseGrid':
       return step === 3 ? { ...state, gridId: action.gridId } : state
     case 'typeAddress':
       return step === 3 ? { ...state, address: action.text } : state
     case 'typePhone':
-      return step === 3 ? { ...state, phone: action.phone } : state
+      // Keying a number is choosing it: the earlier one is let go.
+      return step === 3 ? { ...state, phone: action.phone, reuse: null } : state
+    case 'reusePhone':
+      if (step !== 3) return state
+      // A second press lets it go again (a tick box).
+      return state.reuse?.requestId === action.contact.requestId
+        ? { ...state, reuse: null }
+        : { ...state, reuse: action.contact, phone: '' }
     case 'located':
       return step === 3 && canContinue(state) ? { ...state, located: true } : state
     case 'submitted':
@@ -144,7 +175,10 @@ export function canContinue(state: RequestState): boolean {
     case 2:
       return descriptionProblem(descriptionOf(state)) === null
     case 3:
-      return placeProblem(state.gridId, state.address) === null && phoneProblem(state.phone) === null
+      return (
+        placeProblem(state.gridId, state.address) === null &&
+        (state.reuse !== null || phoneProblem(state.phone) === null)
+      )
     case 4:
       return submissionOf(state) !== null
     case 5:
@@ -157,12 +191,12 @@ export function submissionOf(state: RequestState): CreateServiceRequest | null {
   const phone = normalizeMobile(state.phone)
   const description = descriptionOf(state)
   const address = state.address.trim()
-  if (!state.category || !state.described || !state.located || !phone) return null
+  if (!state.category || !state.described || !state.located || !(phone || state.reuse)) return null
   if (descriptionProblem(description) || placeProblem(state.gridId, state.address)) return null
   return {
     categoryId: state.category.id,
     description,
-    contactPhone: phone,
+    ...(state.reuse ? { contactFrom: state.reuse.requestId } : { contactPhone: phone! }),
     ...(state.gridId ? { gridId: state.gridId } : {}),
     ...(address ? { address } : {}),
   }
