@@ -113,7 +113,7 @@ export function ScrollRegion({
       {paged && position.overflows ? (
         <View
           className="bb-pager"
-          {...a11y({ role: 'group', 'aria-label': t('nav.pagerLabel'), 'data-testid': 'pager' })}
+          {...a11y({ role: 'navigation', 'aria-label': t('nav.pagerLabel'), 'data-testid': 'pager' })}
         >
           <Button
             label={t('nav.pageUp')}
