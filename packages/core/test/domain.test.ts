@@ -4,6 +4,7 @@ import {
   formatTicketNo,
   isLocalDate,
   isValidMobile,
+  maskAddress,
   maskIdNumber,
   maskName,
   maskPhone,
@@ -26,6 +27,32 @@ describe('masking', () => {
     expect(maskName('欧阳小明')).toBe('欧**明')
     expect(maskName('𠀋明')).toBe('𠀋*')
     expect(maskName('')).toBe('')
+  })
+
+  it('masks an address after its first number: the household is recognisable, the flat is not', () => {
+    expect(maskAddress('幸福里小区 3 号楼 2 单元 501 室')).toBe('幸福里小区 3 号楼 * 单元 *** 室')
+    expect(maskAddress('和平路12号院')).toBe('和平路12号院')
+    expect(maskAddress('  幸福里 8 号 1201  ')).toBe('幸福里 8 号 ****')
+    expect(maskAddress('')).toBe('')
+  })
+
+  it('property: a masked address keeps its length and shows only its first run of digits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.constantFrom('号楼', '单元', '室', ' ', '幸福里'), fc.stringMatching(/^\d{1,4}$/)),
+        ),
+        (parts) => {
+          const address = parts.join('').trim()
+          const masked = maskAddress(address)
+          const runs = address.match(/\d+/g) ?? []
+          return (
+            masked.length === address.length &&
+            (masked.match(/\d+/g) ?? []).join() === runs.slice(0, 1).join()
+          )
+        },
+      ),
+    )
   })
 
   it('property: a masked ID keeps its length and reveals at most 7 characters', () => {

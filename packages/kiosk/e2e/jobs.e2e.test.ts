@@ -53,6 +53,11 @@ describe('kiosk jobs against the real service', () => {
 
     await page.getByRole('heading', { name: '选择要缴的账单' }).waitFor()
     expect((await spoken(page)).at(-1)).toContain('一 笔')
+    // Before paying by account number: whose household this is, masked, and who is paid.
+    const household = (await page.getByTestId('household').textContent()) ?? ''
+    for (const shown of ['W1000001', '王*明', '幸福里小区 3 号楼 * 单元 *** 室', '幸福里便民缴费代收点'])
+      expect(household).toContain(shown)
+    expect(household).not.toContain('501')
     // Nothing is ticked: money is never taken by default, and 付款 says what is missing.
     const waterBill = page.getByRole('checkbox', { name: /水费/ })
     await expect(waterBill.getAttribute('aria-checked')).resolves.toBe('false')
@@ -77,8 +82,16 @@ describe('kiosk jobs against the real service', () => {
     await page.getByRole('heading', { name: '付款' }).waitFor()
     await page.getByRole('img', { name: '微信付款二维码' }).waitFor()
     await page.getByText('正在等待付款…').waitFor()
+    await expect(page.getByTestId('pay-to').textContent()).resolves.toBe('收款单位：幸福里便民缴费代收点')
     await expectAccessible(page, 'zh-CN-pay-3-qr')
     expect((await spoken(page)).at(-1)).toContain('金额请看屏幕')
+    // No WeChat Pay: a number for the window, shown and said, while the QR code stays for a family member.
+    await page.getByTestId('pay-at-window').click()
+    const ticket = (await page.getByTestId('pay-at-window-number').textContent()) ?? ''
+    expect(ticket).toMatch(/^H\d{3}$/)
+    await page.getByText('请到窗口交 ¥36.50 现金').waitFor()
+    expect((await spoken(page)).at(-1)).toMatch(/H.*现金.*请看屏幕/)
+    await expectAccessible(page, 'zh-CN-pay-3-qr-cash-at-window')
 
     const payment = await harness.service.ctx.db
       .selectFrom('payments')
@@ -93,6 +106,12 @@ describe('kiosk jobs against the real service', () => {
 
     await page.getByRole('heading', { name: '缴费成功' }).waitFor({ timeout: 15000 })
     await expectAccessible(page, 'zh-CN-pay-4-success')
+    // The receipt: 户号, payee, period, amount and a number short enough to read out.
+    const receipt = (await page.getByTestId('receipt').textContent()) ?? ''
+    for (const shown of ['W1000001', '幸福里便民缴费代收点', '2026年11月水费', '¥36.50'])
+      expect(receipt).toContain(shown)
+    const paymentNo = (await page.getByTestId('payment-no').textContent()) ?? ''
+    expect(paymentNo).toMatch(/^P\d{6}-\d{4}$/)
     // Out of paper first: the resident is told in plain words that the payment itself went through.
     await page.evaluate(() => (window.bangbanSimulator!.printerFails = true))
     await page.getByRole('button', { name: '打印收据' }).click()
@@ -102,6 +121,14 @@ describe('kiosk jobs against the real service', () => {
     await page.getByText('收据已打印').waitFor()
     const printed = await page.evaluate(() => window.bangbanSimulator!.printed)
     expect(printed).toEqual([expect.objectContaining({ highlight: '¥36.50' })])
+    expect(printed[0]!.lines).toEqual(
+      expect.arrayContaining([
+        { label: '2026年11月水费', value: '¥36.50' },
+        { label: '户号', value: 'W1000001' },
+        { label: '收款单位', value: '幸福里便民缴费代收点' },
+        { label: '付款编号', value: paymentNo },
+      ]),
+    )
     await page.context().close()
   })
 

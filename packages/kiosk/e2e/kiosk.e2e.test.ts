@@ -41,6 +41,49 @@ describe('kiosk H5 against the real service', () => {
     await page.context().close()
   })
 
+  it('the card reader listens on the home screen and inside a job; a card it cannot read is said', async () => {
+    const page = await newKioskPage(harness)
+    // A card that cannot be read is shown and said, never silently ignored.
+    await page.evaluate(() => window.bangbanSimulator!.insertUnreadableCard())
+    await page.getByTestId('card-note').getByText('身份证没有读出来。').waitFor()
+    expect((await spoken(page)).at(-1)).toBe('身份证没有读出来。')
+    await expectAccessible(page, 'zh-CN-card-unreadable')
+
+    // On 生活缴费, 刷身份证查我的账单 beside the account keypad: the card shows the resident's own bills.
+    await page.getByRole('button', { name: /生活缴费/ }).click()
+    await page.getByRole('heading', { name: '查找账单' }).waitFor()
+    await expect(page.getByTestId('pay-card-offer').textContent()).resolves.toContain('刷身份证查我的账单')
+    expect((await spoken(page)).at(-1)).toContain('身份证放在感应区')
+    await page.getByRole('radio', { name: '水费' }).click()
+    await expect(page.getByTestId('pay-card-offer').isVisible()).resolves.toBe(true)
+    await insertIdCard(page, RESIDENT)
+    await page.getByRole('heading', { name: '选择要缴的账单' }).waitFor()
+    await page
+      .getByTestId('card-note')
+      .filter({ visible: true })
+      .getByText('王*明，您好，已经确认身份。')
+      .waitFor()
+    await expect(
+      page
+        .getByRole('checkbox', { name: /医疗费/ })
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true)
+    await expect(page.getByRole('checkbox', { name: /电费/ }).isVisible()).resolves.toBe(true)
+    for (const box of await page.getByRole('checkbox').all())
+      await expect(box.getAttribute('aria-checked')).resolves.toBe('false')
+    await expectAccessible(page, 'zh-CN-card-in-pay')
+    await page.context().close()
+
+    // On the home screen: the card signs in and the greeting appears, no detour through 我的记录.
+    const home = await newKioskPage(harness)
+    await insertIdCard(home, RESIDENT)
+    await home.getByText('王*明，您好').first().waitFor()
+    await home.getByRole('button', { name: /我的记录/ }).click()
+    await home.getByRole('heading', { name: '我的记录' }).waitFor()
+    await home.context().close()
+  })
+
   it('books an appointment with an ID card, prints the slip, and cancels it from 我的记录', async () => {
     const page = await newKioskPage(harness)
     await page.getByRole('button', { name: /预约挂号/ }).click()

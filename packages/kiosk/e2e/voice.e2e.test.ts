@@ -39,7 +39,7 @@ async function waitForRequest(page: Page, text: string): Promise<void> {
 /** The prompts each tile leads to, in order (反映问题 and 我的记录 ask who you are first). */
 const SCREENS = [
   { tile: 'tile-book', heading: '选择科室或服务', says: ['voice.book.service'] },
-  { tile: 'tile-pay', heading: '查找账单', says: ['voice.pay.findByAccount'] },
+  { tile: 'tile-pay', heading: '查找账单', says: ['voice.pay.findWithCard'] },
   { tile: 'tile-request', heading: '请先确认身份', says: ['voice.request.category', 'voice.signIn.card'] },
   { tile: 'tile-records', heading: '请先确认身份', says: ['voice.signIn.card'] },
 ] as const

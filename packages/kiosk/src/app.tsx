@@ -1,6 +1,7 @@
 import { AppRoot } from '@bangban/shared/app/AppRoot'
 import { QueueCallWatcher } from '@bangban/shared/queue/QueueCalls'
 import { IdleGuard } from '@bangban/shared/frame/IdleGuard'
+import { CardAnywhere } from '@bangban/shared/frame/CardAnywhere'
 import '@bangban/shared/ui/styles.css'
 import '@bangban/shared/entry/entry.css'
 import { useEffect, useState, type PropsWithChildren } from 'react'
@@ -28,6 +29,7 @@ function App({ children }: PropsWithChildren) {
       {children}
       <IdleGuard {...(idle ?? {})} />
       <QueueCallWatcher />
+      <CardAnywhere />
     </AppRoot>
   )
 }

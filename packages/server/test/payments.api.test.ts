@@ -71,6 +71,13 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
     for (const bill of bills) {
       expect(bill.lines.reduce((sum, l) => sum + l.amountFen, 0)).toBe(bill.amountFen)
       expect(bill.holderMaskedName).toBe('王*明')
+      if (bill.kind === 'medical')
+        expect(bill).toMatchObject({ holderMaskedAddress: null, payee: '幸福里社区卫生服务中心' })
+      else
+        expect(bill).toMatchObject({
+          holderMaskedAddress: '幸福里小区 3 号楼 * 单元 *** 室',
+          payee: '幸福里便民缴费代收点',
+        })
       expect(bill.status).toBe('unpaid')
     }
     expect(JSON.stringify(bills)).not.toContain('王小明')
@@ -81,8 +88,17 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
     const res = await get('/api/v1/bills?accountNo=%20w1000002%20', { 'x-kiosk-key': KIOSK_KEY })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toEqual([
-      expect.objectContaining({ accountNo: 'W1000002', amountFen: 2190, holderMaskedName: '李*兰' }),
+      expect.objectContaining({
+        accountNo: 'W1000002',
+        amountFen: 2190,
+        // The household, so the resident can check it is theirs before paying; masked, so an
+        // account number typed by anyone does not give away who lives where.
+        holderMaskedName: '李*兰',
+        holderMaskedAddress: '幸福里小区 5 号楼 * 单元 *** 室',
+        payee: '幸福里便民缴费代收点',
+      }),
     ])
+    expect(res.body).not.toContain('302')
     const unknown = await get('/api/v1/bills?accountNo=W9999999', {
       'x-kiosk-key': KIOSK_KEY,
       'accept-language': 'en',
@@ -171,6 +187,13 @@ describe.each(engines)('bills and payments (sandbox) on %s', (engine) => {
       method: 'wechat-native',
     })
     expect(mixed.json().error.code).toBe('BILL_ALREADY_PAID')
+    // A number to read out over the phone: P, the Shanghai day, four digits; one per payment.
+    const numbers = (await service.ctx.db.selectFrom('payments').select('payment_no').execute()).map(
+      (p) => p.payment_no,
+    )
+    for (const no of numbers) expect(no).toMatch(/^P\d{6}-\d{4}$/)
+    expect(new Set(numbers).size).toBe(numbers.length)
+    expect(res.json().paymentNo).toMatch(/^P\d{6}-\d{4}$/)
     expect(await service.ctx.db.selectFrom('payments').select('id').execute()).toHaveLength(before.length)
   })
 

@@ -34,6 +34,10 @@ export const Bill = z.object({
   lines: z.array(BillLine),
   dueDate: LocalDateSchema,
   holderMaskedName: z.string(),
+  /** The household's address, later numbers starred (maskAddress); null for medical bills. */
+  holderMaskedAddress: z.string().nullable(),
+  /** Who the money goes to (the biller: 幸福里便民缴费代收点, the health centre); null if unknown. */
+  payee: z.string().nullable(),
   paidAt: Instant.nullable(),
   /** A payment waiting for the payer (its QR code may be on a screen somewhere). */
   openPaymentId: Id.nullable(),

@@ -50,6 +50,8 @@ export const ERROR_STATUS = {
   WECHAT_UNAVAILABLE: 503,
   /** Client side only: the service could not be reached. */
   NETWORK: 0,
+  /** Client side only: a card is on the reader but could not be read. */
+  ID_CARD_UNREADABLE: 0,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS

@@ -41,6 +41,8 @@ export const RefundStatus = z.enum(['requested', 'processing', 'succeeded', 'fai
 
 export const Payment = z.object({
   id: Id,
+  /** The number on the receipt, short enough to read out (P261206-0007); the id for older payments. */
+  paymentNo: z.string(),
   status: PaymentStatus,
   method: PaymentMethod,
   provider: PaymentProviderName,

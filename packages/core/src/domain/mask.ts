@@ -22,3 +22,15 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`
 }
+
+/**
+ * 幸福里小区 3 号楼 2 单元 501 室 → 幸福里小区 3 号楼 * 单元 *** 室: the place and the first number
+ * (the building) stay, so residents recognise their household; every later number (unit, floor,
+ * room) is starred, so an account number typed by anyone does not give away where someone lives.
+ */
+export function maskAddress(address: string): string {
+  let seen = 0
+  return address
+    .trim()
+    .replace(/[0-9０-９]+/g, (digits) => (seen++ === 0 ? digits : '*'.repeat(digits.length)))
+}

@@ -6,6 +6,8 @@ import type { IdCardReading, KioskDevices, Receipt } from '@bangban/shared/platf
 
 export interface Simulator {
   insertIdCard(card: IdCardReading): void
+  /** A card on the reader that cannot be read (a misread chip). */
+  insertUnreadableCard(): void
   /** How many screens listen for a card now: a test waits for one before it inserts a card. */
   idCardListeners(): number
   scanQr(text: string): void
@@ -24,8 +26,10 @@ declare global {
 export function simulatedDevices(): { devices: KioskDevices; simulator: Simulator } {
   const cardListeners = new Set<(card: IdCardReading) => void>()
   const scanListeners = new Set<(text: string) => void>()
+  const cardErrorListeners = new Set<(code: string) => void>()
   const simulator: Simulator = {
     insertIdCard: (card) => cardListeners.forEach((listener) => listener(card)),
+    insertUnreadableCard: () => cardErrorListeners.forEach((listener) => listener('BAD_NUMBER')),
     idCardListeners: () => cardListeners.size,
     scanQr: (text) => scanListeners.forEach((listener) => listener(text)),
     printed: [],
@@ -36,6 +40,10 @@ export function simulatedDevices(): { devices: KioskDevices; simulator: Simulato
     onIdCard(listener) {
       cardListeners.add(listener)
       return () => cardListeners.delete(listener)
+    },
+    onIdCardError(listener) {
+      cardErrorListeners.add(listener)
+      return () => cardErrorListeners.delete(listener)
     },
     onQrScan(listener) {
       scanListeners.add(listener)

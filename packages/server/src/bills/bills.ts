@@ -1,9 +1,10 @@
 /**
  * Bills as residents see them: utility bills by account number (or the resident's linked
- * accounts) and the resident's own medical bills. Holder names are masked; addresses are not shown.
+ * accounts) and the resident's own medical bills. Holder names and addresses are masked: enough for a
+ * resident to recognise their household before paying, not enough to find where someone lives.
  */
 import type { Bill, BillLine } from '@bangban/core/api'
-import { maskName } from '@bangban/core/domain'
+import { maskAddress, maskName } from '@bangban/core/domain'
 import type { Kysely, Transaction } from 'kysely'
 import type { BillsTable, Database } from '../db/schema'
 import { AppError } from '../util/errors'
@@ -19,6 +20,10 @@ function baseQuery(db: Db) {
       .selectFrom('bills as b')
       .leftJoin('utility_accounts as a', 'a.account_no', 'b.account_no')
       .leftJoin('residents as r', 'r.id', 'b.resident_id')
+      // Who is paid: the bill's own biller, else the account's.
+      .leftJoin('billers as bl', (join) =>
+        join.on((eb) => eb('bl.id', '=', eb.fn.coalesce('b.biller_id', 'a.biller_id'))),
+      )
       // A live claim of a pending payment: the bill is being paid right now (a QR code is out).
       .leftJoin('payment_bills as pb', (join) => join.onRef('pb.bill_id', '=', 'b.id').on('pb.live', '=', 1))
       .leftJoin('payments as p', (join) =>
@@ -36,6 +41,8 @@ function baseQuery(db: Db) {
         'b.due_date',
         'b.paid_at',
         'a.holder_name',
+        'a.address',
+        'bl.name as payee',
         'r.name as resident_name',
         'p.id as open_payment_id',
       ])
@@ -59,6 +66,8 @@ function view(row: BillRow): Bill {
     lines: JSON.parse(row.lines) as BillLine[],
     dueDate: row.due_date,
     holderMaskedName: maskName(row.holder_name ?? row.resident_name ?? ''),
+    holderMaskedAddress: row.address === null ? null : maskAddress(row.address),
+    payee: row.payee ?? null,
     paidAt: row.paid_at,
     openPaymentId: row.open_payment_id ?? null,
   }

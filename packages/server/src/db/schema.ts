@@ -260,6 +260,8 @@ export interface PaymentsTable {
   close_reason: 'expired' | 'superseded' | 'order-failed' | null
   provider_closed_at: string | null
   cash_received_fen: number | null
+  /** What the receipt prints and a resident reads out (P261206-0007); null before migration 018. */
+  payment_no: string | null
 }
 
 export interface PaymentBillsTable {
@@ -306,6 +308,12 @@ export interface GridAreasTable {
 }
 
 export interface RequestCountersTable {
+  local_date: string
+  last_sequence: number
+}
+
+/** The last payment number given out on each Shanghai day. */
+export interface PaymentCountersTable {
   local_date: string
   last_sequence: number
 }
@@ -517,6 +525,7 @@ export interface Database {
   payment_idempotency_keys: PaymentIdempotencyKeysTable
   grid_areas: GridAreasTable
   request_counters: RequestCountersTable
+  payment_counters: PaymentCountersTable
   service_requests: ServiceRequestsTable
   request_events: RequestEventsTable
   wechat_links: WechatLinksTable

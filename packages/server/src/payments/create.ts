@@ -6,7 +6,9 @@
  * the open one. An Idempotency-Key replays the first answer to whoever sent it.
  */
 import type { Payment } from '@bangban/core/api'
-import { sumFen } from '@bangban/core/domain'
+import { shanghaiDate, sumFen } from '@bangban/core/domain'
+import type { Transaction } from 'kysely'
+import type { Database } from '../db/schema'
 import { billsByIds, type BillRecord } from '../bills/bills'
 import { isUniqueViolation } from '../db/errors'
 import { AppError } from '../util/errors'
@@ -31,6 +33,25 @@ export interface Payer {
   readonly residentId: string | null
   readonly deviceId: string | null
   readonly staffId: string | null
+}
+
+/**
+ * The next readable number of the day: P, the Shanghai date as yymmdd, a dash, four digits
+ * (P261206-0007); five once a day passes 9,999. Counted in the payment's transaction, so a payment
+ * that is rolled back leaves at most a gap, never a repeat.
+ */
+export async function nextPaymentNo(trx: Transaction<Database>, day: string): Promise<string> {
+  const { last_sequence } = await trx
+    .insertInto('payment_counters')
+    .values({ local_date: day, last_sequence: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('local_date')
+        .doUpdateSet((eb) => ({ last_sequence: eb('payment_counters.last_sequence', '+', 1) })),
+    )
+    .returning('last_sequence')
+    .executeTakeFirstOrThrow()
+  return `P${day.slice(2).replace(/-/g, '')}-${String(last_sequence).padStart(4, '0')}`
 }
 
 /** A QR code must stay payable at least this long to be handed out again. */
@@ -189,6 +210,7 @@ async function pay(
             close_reason: null,
             provider_closed_at: null,
             cash_received_fen: request.cashReceivedFen ?? null,
+            payment_no: await nextPaymentNo(trx, shanghaiDate(now)),
           })
           .execute()
         // The claim: a second live payment of any of these bills fails here, whatever the race.

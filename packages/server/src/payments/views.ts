@@ -26,6 +26,7 @@ export async function paymentView(deps: Pick<PaymentsDeps, 'db' | 'provider'>, i
   const payable = row.status === 'pending'
   return {
     id: row.id,
+    paymentNo: row.payment_no ?? row.id,
     status: row.status,
     method: row.method,
     provider: row.provider,

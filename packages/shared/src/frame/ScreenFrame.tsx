@@ -18,6 +18,7 @@ import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { CallHelperNotice } from '../queue/CallHelperNotice'
 import { QueueCallBanner } from '../queue/QueueCalls'
+import { CardNote } from './CardAnywhere'
 import { goBack, goHome } from '../visit/nav'
 import { FamilyBanner } from './FamilyBanner'
 import { PrivacyPrompt } from './PrivacyPrompt'
@@ -142,6 +143,7 @@ export function ScreenFrame({
       <ScrollRegion paged={kiosk} resetKey={`${title}|${step?.current ?? ''}`}>
         <View className="bb-main" {...a11y({ role: 'main' })}>
           <QueueCallBanner />
+          <CardNote />
           {step ? (
             <Text className="bb-step">{t('nav.step', { current: step.current, total: step.total })}</Text>
           ) : null}

@@ -17,6 +17,11 @@ export interface IdCardReading {
 export interface KioskDevices {
   /** Calls back for every card the reader reads; returns an unsubscribe function. */
   onIdCard(listener: (card: IdCardReading) => void): () => void
+  /**
+   * Calls back when a card is on the reader but cannot be read (a misread chip, a card the reader
+   * does not know), so the resident is told instead of left waiting; returns an unsubscribe function.
+   */
+  onIdCardError?(listener: (code: string) => void): () => void
   /** Calls back for every code the QR scanner reads. */
   onQrScan(listener: (text: string) => void): () => void
   /** Prints a receipt; resolves when the printer took it. */

@@ -9,13 +9,14 @@ import { useEffect, useReducer, useState } from 'react'
 import { newIdempotencyKey } from '@bangban/core/api/common'
 import type { ApiError } from '@bangban/core/api/errors'
 import { sumFen } from '@bangban/core/domain/money'
-import { displayMoney, displayBillTitle } from '@bangban/core/format/display'
+import { displayMoney } from '@bangban/core/format/display'
 import { useT } from '../i18n/useT'
 import { usePlatform } from '../platform/PlatformContext'
 import { useAppState } from '../state/useAppState'
 import { Button } from '../ui/Button'
 import { ChoiceList } from '../ui/Choice'
 import { Heading } from '../ui/Heading'
+import { Icon } from '../ui/Icon'
 import { Keypad } from '../ui/Keypad'
 import { Notice } from '../ui/Notice'
 import { Picture } from '../ui/Picture'
@@ -28,6 +29,9 @@ import { asApiError, useApi } from '../visit/useApi'
 import { auditHeadLines } from './auditHeadLine'
 import { ReceiptActions } from './ReceiptActions'
 import { paymentReceipt } from './paymentReceipt'
+import { HouseholdCard, PaymentSummary } from './PaymentSummary'
+import { PayAtWindow } from '../queue/PayAtWindow'
+import { shanghaiTime } from '@bangban/core/domain/time'
 import { BillChecklist } from './BillChecklist'
 import {
   ACCOUNT_DIGITS,
@@ -76,7 +80,7 @@ export function PayScreen() {
   const paid = step === 4
 
   const { repeat, say } = useScreenVoice(
-    t(spokenKey(promptKeyOf(state, platform.payment.method, !!session)), {
+    t(spokenKey(promptKeyOf(state, platform.payment.method, !!session, !!platform.devices)), {
       kind: kind ? t(`billKinds.${kind}`) : '',
       count: unpaid.length,
       amount: displayMoney(payment?.amountFen ?? 0),
@@ -144,6 +148,14 @@ export function PayScreen() {
     }
   }
 
+  // A card put on the reader while finding bills signs the resident in: show their own bills.
+  const signedIn = !!session
+  const [wasSignedIn] = useState(signedIn)
+  useEffect(() => {
+    if (signedIn && !wasSignedIn && stepOf(state) === 1) void find()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the sign-in happens
+  }, [signedIn])
+
   // Wait for the payment: poll until it is paid, closed or refunded. The service also asks WeChat.
   const waitingFor = isWaiting(state) ? payment!.id : null
   useEffect(() => {
@@ -202,6 +214,7 @@ export function PayScreen() {
   }
 
   const account = accountNo(state)
+  const payees = [...new Set(chosen.flatMap((b) => (b.payee ? [b.payee] : [])))]
   return (
     <ScreenFrame
       title={t(titleKeyOf(state))}
@@ -211,6 +224,17 @@ export function PayScreen() {
     >
       {error ? <ErrorView error={error} /> : null}
       {busy ? <Waiting text={t('common.loading')} /> : null}
+      {step === 1 && !session && platform.devices ? (
+        // 刷身份证查我的账单: the card reader listens here (CardAnywhere); once it has signed the
+        // resident in, their own accounts and medical bills are looked up at once.
+        <View className="bb-card bb-pay-card-offer" data-testid="pay-card-offer">
+          <Icon name="idCard" size={96} />
+          <View>
+            <Text className="bb-card-title">{t('pay.cardOffer')}</Text>
+            <Text className="bb-text">{t('pay.cardOfferHint')}</Text>
+          </View>
+        </View>
+      ) : null}
       {step === 1 && !kind ? (
         <>
           {session ? (
@@ -260,6 +284,7 @@ export function PayScreen() {
           <Notice kind="info" title={t('pay.nothingToPay')} />
         ) : (
           <>
+            {kind && unpaid[0] ? <HouseholdCard bill={unpaid[0]} /> : null}
             <BillChecklist
               label={t('pay.stepChoose')}
               bills={unpaid}
@@ -301,10 +326,18 @@ export function PayScreen() {
       {step === 3 && payment ? (
         <View className="bb-card bb-pay-wait">
           <Text className="bb-display">{displayMoney(payment.amountFen)}</Text>
+          {payees.length ? (
+            <Text className="bb-text" data-testid="pay-to">
+              {t('pay.payTo', { payee: payees.join(t('helper.listSeparator')) })}
+            </Text>
+          ) : null}
           {qr ? <Picture className="bb-qr" src={qr} alt={t('pay.qrAlt')} /> : null}
           <Text className="bb-text">
             {t(platform.payment.method === 'wechat-native' ? 'pay.scanHint' : 'pay.sheetHint')}
           </Text>
+          {payment.expiresAt && payment.status === 'pending' ? (
+            <Text className="bb-text">{t('pay.payBefore', { time: shanghaiTime(payment.expiresAt) })}</Text>
+          ) : null}
           {payment.provider === 'sandbox' ? <Notice kind="info" title={t('pay.sandboxHint')} /> : null}
           {payment.status === 'pending' && sheet ? (
             <Notice kind="error" title={t(`weapp.pay.${sheet}`)}>
@@ -324,23 +357,15 @@ export function PayScreen() {
           ) : (
             <Notice kind="error" title={t('pay.notCompleted')} />
           )}
+          {platform.payment.method === 'wechat-native' && payment.status === 'pending' ? (
+            <PayAtWindow amount={displayMoney(payment.amountFen)} />
+          ) : null}
         </View>
       ) : null}
       {paid && payment ? (
         <>
           <Notice kind="success" title={t('pay.paidNotice', { amount: displayMoney(payment.amountFen) })} />
-          <View className="bb-card" data-testid="receipt">
-            {chosen.map((b) => (
-              <View key={b.id} className="bb-row">
-                <Text className="bb-row-label">{displayBillTitle(t, b.kind, b.period)}</Text>
-                <Text className="bb-row-value">{displayMoney(b.amountFen)}</Text>
-              </View>
-            ))}
-            <View className="bb-row">
-              <Text className="bb-row-label">{t('pay.total')}</Text>
-              <Text className="bb-row-value">{displayMoney(payment.amountFen)}</Text>
-            </View>
-          </View>
+          <PaymentSummary payment={payment} bills={chosen} testId="receipt" />
           <ReceiptActions canPrint={!!platform.devices} onPrint={print} />
         </>
       ) : null}

@@ -103,3 +103,12 @@ export function cameFrom(page: PageName): boolean {
   const route = (previous?.route ?? previous?.path ?? '').replace(/^\//, '').split('?')[0]
   return route === PAGES[page].replace(/^\//, '')
 }
+
+/** The page on screen now, or null when it is none of ours. */
+export function currentPage(): PageName | null {
+  const pages = Taro.getCurrentPages() as Array<{ route?: string; path?: string }>
+  const top = pages[pages.length - 1]
+  const route = (top?.route ?? top?.path ?? '').replace(/^\//, '').split('?')[0]
+  const found = (Object.keys(PAGES) as PageName[]).find((name) => PAGES[name].replace(/^\//, '') === route)
+  return found ?? null
+}

@@ -38,6 +38,8 @@ export function bill(id: string, amountFen: number, status: 'unpaid' | 'paid' = 
     lines: [{ label: 'Water', amountFen }],
     dueDate: '2026-12-15',
     holderMaskedName: 'W*M',
+    holderMaskedAddress: '幸福里小区 3 号楼 * 单元 *** 室',
+    payee: '幸福里便民缴费代收点',
     paidAt: status === 'paid' ? '2026-11-01T01:00:00.000Z' : null,
     openPaymentId: null,
   })
@@ -51,6 +53,7 @@ export function payment(
 ): Payment {
   return Payment.parse({
     id,
+    paymentNo: 'P261129-0001',
     status,
     method: 'wechat-native',
     provider: 'sandbox',

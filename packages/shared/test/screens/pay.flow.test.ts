@@ -103,11 +103,13 @@ describe('payment steps', () => {
     expect(promptKeyOf(run(initialPayState, { type: 'chooseKind', kind: 'water' }), 'wechat-native')).toBe(
       'voice.pay.account',
     )
+    expect(promptKeyOf(initialPayState, 'wechat-native', false, true)).toBe('voice.pay.findWithCard')
     const keys = [
       ...prompts,
       'voice.pay.sheet',
       'voice.pay.findByAccount',
       'voice.pay.account',
+      'voice.pay.findWithCard',
       ...states.map(titleKeyOf),
     ]
     for (const key of keys) expect([key, languagesMissing(key)]).toEqual([key, []])

@@ -85,6 +85,7 @@ const en: Resource = {
       code: 'We sent a code to your phone. Enter the six digits, then press Confirm.',
       wechat: 'First, please confirm who you are. Press Sign in with WeChat below.',
       linkPhone: 'This is your first WeChat sign-in. Enter your mobile number, then press Get code.',
+      cardRead: 'Thank you, we know who you are now. Please carry on.',
     },
     book: {
       service: 'Step one. Choose a department or service.',
@@ -111,6 +112,8 @@ const en: Resource = {
       find: 'Step one. Find your bills. If you have confirmed who you are, press My accounts. Or choose the kind of bill and enter the account number.',
       findByAccount: 'Step one. Find your bills. Choose the kind of bill, then enter the account number.',
       account: 'Enter the {{kind}} account number with the number keys below, then press Find bills.',
+      findWithCard:
+        'Step one. Find your bills. Put your ID card on the reader to see your own bills, or choose the kind of bill and enter the account number.',
       choose: 'Step two. We found {{count}} unpaid bills. Choose the bills to pay, then press Pay.',
       nothing: 'This account has nothing to pay now.',
       scan: 'Step three. Scan the code on the screen with WeChat to pay {{amount}}. A family member can scan it for you.',
@@ -123,6 +126,9 @@ const en: Resource = {
       sheetPublic: 'Step three. Confirm the payment in WeChat; the amount is on the screen.',
       successPublic: 'Paid. The amount is on the screen. You can print a receipt.',
       chosenPublic: '{{count}} chosen. The total is on the screen.',
+      cashAtWindow: 'Your number is {{ticket}}. When it is called, pay {{amount}} in cash at the window.',
+      cashAtWindowPublic:
+        'Your number is {{ticket}}. When it is called, pay in cash at the window; the amount is on the screen.',
     },
     request: {
       category: 'Step one. Choose what kind of problem it is.',
@@ -288,6 +294,9 @@ const en: Resource = {
     title: 'Please confirm who you are',
     cardPrompt: 'Place your ID card on the reader below',
     cardPrivacy: 'Your ID number is only used to confirm it is you. Nobody else sees it.',
+    cardRead: 'Hello, {{name}}. We know who you are now.',
+    cardAgain:
+      'Lay the ID card flat on the reader and keep it still, then try again. No card with you? Ask a helper.',
     phoneLabel: 'Mobile number',
     phonePlaceholder: 'Enter your 11-digit mobile number',
     codeSent: 'We sent a code to {{phone}}',
@@ -414,6 +423,19 @@ const en: Resource = {
     paymentNo: 'Payment number',
     auditHead: 'Record check code',
     paidNotice: 'Paid: {{amount}}',
+    checkHousehold: 'Please check: is this your household?',
+    cardOffer: 'Use your ID card to see your own bills',
+    cardOfferHint:
+      'Put your ID card on the reader below to see your own water, power, gas, property and medical bills.',
+    holder: 'Account holder',
+    address: 'Address',
+    payee: 'Paid to',
+    payTo: 'Paid to: {{payee}}',
+    payBefore: 'Please pay before {{time}}; after that the code stops working.',
+    noWechat: 'No WeChat Pay? Pay cash at the window',
+    cashAtWindowTitle: 'Pay cash at the window. Your number is',
+    cashAtWindowHint:
+      'When your number is called, pay {{amount}} in cash at the window. The screen shows it and says it.',
   },
   request: {
     stepCategory: 'Choose the kind of problem',
@@ -960,6 +982,7 @@ const en: Resource = {
     ADMIN_CONFLICT: 'This change clashes with what is there now. Please refresh and look again.',
     BILLER_KEY_INVALID: "The biller's key is wrong or withdrawn.",
     NETWORK: 'Cannot reach the service. Please try again later or ask a member of staff.',
+    ID_CARD_UNREADABLE: 'The ID card could not be read.',
   },
 }
 

@@ -83,6 +83,7 @@ const zhCN = {
       code: '验证码已经发到您的手机，请输入六位验证码，然后按确认。',
       wechat: '请先确认身份。请按下面的微信登录。',
       linkPhone: '第一次用微信登录，请输入您的手机号，然后按获取验证码。',
+      cardRead: '已经确认身份，请继续办理。',
     },
     book: {
       service: '第一步，请选择科室或服务。',
@@ -108,6 +109,8 @@ const zhCN = {
       find: '第一步，请找到您的账单。已经确认身份的，可以按我的账户；也可以选择缴费种类，再输入户号。',
       findByAccount: '第一步，请找到您的账单。请选择缴费种类，再输入户号。',
       account: '请用下面的数字键输入{{kind}}户号，然后按查找账单。',
+      findWithCard:
+        '第一步，请找到您的账单。可以把身份证放在感应区，查您自己的账单；也可以选择缴费种类，再输入户号。',
       choose: '第二步，找到 {{count}} 笔没有缴的账单。请选择要缴的账单，然后按付款。',
       nothing: '这个户号现在没有要缴的账单。',
       scan: '第三步，请用微信扫一扫屏幕上的二维码付款，金额是 {{amount}}。家人也可以帮您扫码。',
@@ -119,6 +122,8 @@ const zhCN = {
       sheetPublic: '第三步，请在微信里确认付款，金额请看屏幕。',
       successPublic: '缴费成功，缴了多少请看屏幕。可以打印收据。',
       chosenPublic: '已选 {{count}} 笔，合计多少请看屏幕。',
+      cashAtWindow: '您的号码是 {{ticket}}。叫到您的号码时，请到窗口交 {{amount}} 现金。',
+      cashAtWindowPublic: '您的号码是 {{ticket}}。叫到您的号码时，请到窗口交现金，金额请看屏幕。',
     },
     request: {
       category: '第一步，请选择您要反映的问题是哪一类。',
@@ -279,6 +284,8 @@ const zhCN = {
     title: '请先确认身份',
     cardPrompt: '请把身份证放在下方的感应区',
     cardPrivacy: '身份证号码只用来确认是您本人，不会显示给别人。',
+    cardRead: '{{name}}，您好，已经确认身份。',
+    cardAgain: '请把身份证平放在感应区，不要移动，再试一次。没有带身份证，可以请帮办员帮忙。',
     phoneLabel: '手机号',
     phonePlaceholder: '请输入 11 位手机号',
     codeSent: '验证码已发到 {{phone}}',
@@ -403,6 +410,17 @@ const zhCN = {
     paymentNo: '付款编号',
     auditHead: '记录核验码',
     paidNotice: '已经缴好了：{{amount}}',
+    checkHousehold: '请核对：这是您家的户号吗？',
+    cardOffer: '刷身份证查我的账单',
+    cardOfferHint: '把身份证放在下方的感应区，就能看到您自己的水、电、燃气、物业和医疗账单。',
+    holder: '户名',
+    address: '地址',
+    payee: '收款单位',
+    payTo: '收款单位：{{payee}}',
+    payBefore: '请在 {{time}} 前付款，过时二维码会失效。',
+    noWechat: '没有微信支付？到窗口交现金',
+    cashAtWindowTitle: '请到窗口交现金，您的号码是',
+    cashAtWindowHint: '叫到您的号码时，请到窗口交 {{amount}} 现金。屏幕会显示并读出来。',
   },
   request: {
     stepCategory: '选择问题类别',
@@ -915,6 +933,7 @@ const zhCN = {
     ADMIN_CONFLICT: '这项更改与现有资料冲突，请刷新后再看。',
     BILLER_KEY_INVALID: '收费单位的密钥不对或已停用。',
     NETWORK: '网络连接不上，请稍后再试，或找工作人员帮忙。',
+    ID_CARD_UNREADABLE: '身份证没有读出来。',
   },
 }
 

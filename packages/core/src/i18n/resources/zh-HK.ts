@@ -85,6 +85,7 @@ const zhHK: Resource = {
       code: '驗證碼已經發到您的手機，請輸入六位驗證碼，然後按確認。',
       wechat: '請先確認身份。請按下面的微信登入。',
       linkPhone: '第一次用微信登入，請輸入您的手機號碼，然後按獲取驗證碼。',
+      cardRead: '已經確認身份，請繼續辦理。',
     },
     book: {
       service: '第一步，請選擇科室或服務。',
@@ -110,6 +111,8 @@ const zhHK: Resource = {
       find: '第一步，請找到您的賬單。已經確認身份的，可以按我的賬戶；也可以選擇繳費種類，再輸入戶號。',
       findByAccount: '第一步，請找到您的賬單。請選擇繳費種類，再輸入戶號。',
       account: '請用下面的數字鍵輸入{{kind}}戶號，然後按查找賬單。',
+      findWithCard:
+        '第一步，請找到您的賬單。可以把身份證放在感應區，查您自己的賬單；也可以選擇繳費種類，再輸入戶號。',
       choose: '第二步，找到 {{count}} 張未繳的賬單。請選擇要繳的賬單，然後按付款。',
       nothing: '這個戶號現在沒有要繳的賬單。',
       scan: '第三步，請用微信掃一掃屏幕上的二維碼付款，金額是 {{amount}}。家人也可以幫您掃碼。',
@@ -121,6 +124,8 @@ const zhHK: Resource = {
       sheetPublic: '第三步，請在微信裡確認付款，金額請看屏幕。',
       successPublic: '繳費成功，繳了多少請看屏幕。可以列印收據。',
       chosenPublic: '已選 {{count}} 筆，合共多少請看屏幕。',
+      cashAtWindow: '您的號碼是 {{ticket}}。叫到您的號碼時，請到窗口交 {{amount}} 現金。',
+      cashAtWindowPublic: '您的號碼是 {{ticket}}。叫到您的號碼時，請到窗口交現金，金額請看屏幕。',
     },
     request: {
       category: '第一步，請選擇您要反映的問題是哪一類。',
@@ -280,6 +285,8 @@ const zhHK: Resource = {
     title: '請先確認身份',
     cardPrompt: '請把身份證放在下方的感應區',
     cardPrivacy: '身份證號碼只用來確認是您本人，不會顯示給別人。',
+    cardRead: '{{name}}，您好，已經確認身份。',
+    cardAgain: '請把身份證平放在感應區，不要移動，再試一次。沒有帶身份證，可以請幫辦員幫忙。',
     phoneLabel: '手機號碼',
     phonePlaceholder: '請輸入 11 位手機號碼',
     codeSent: '驗證碼已發到 {{phone}}',
@@ -404,6 +411,17 @@ const zhHK: Resource = {
     paymentNo: '付款編號',
     auditHead: '記錄核驗碼',
     paidNotice: '已經繳好了：{{amount}}',
+    checkHousehold: '請核對：這是您家的戶號嗎？',
+    cardOffer: '拍身份證查我的賬單',
+    cardOfferHint: '把身份證放在下方的感應區，就能看到您自己的水、電、燃氣、物業和醫療賬單。',
+    holder: '戶名',
+    address: '地址',
+    payee: '收款單位',
+    payTo: '收款單位：{{payee}}',
+    payBefore: '請在 {{time}} 前付款，過時二維碼會失效。',
+    noWechat: '沒有微信支付？到窗口交現金',
+    cashAtWindowTitle: '請到窗口交現金，您的號碼是',
+    cashAtWindowHint: '叫到您的號碼時，請到窗口交 {{amount}} 現金。屏幕會顯示並讀出來。',
   },
   request: {
     stepCategory: '選擇問題類別',
@@ -916,6 +934,7 @@ const zhHK: Resource = {
     ADMIN_CONFLICT: '這項更改與現有資料衝突，請刷新後再看。',
     BILLER_KEY_INVALID: '收費單位的密鑰不對或已停用。',
     NETWORK: '網絡連接不上，請稍後再試，或請職員幫忙。',
+    ID_CARD_UNREADABLE: '身份證沒有讀出來。',
   },
 }
 

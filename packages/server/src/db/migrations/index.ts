@@ -18,6 +18,7 @@ import * as m014 from './014_delegation_ends'
 import { auditTreeMigration } from './015_audit_tree'
 import * as m016 from './016_resident_name_hmac'
 import * as m017 from './017_name_translations'
+import * as m018 from './018_payment_numbers'
 
 /** Every migration for an engine (most are the same on both). */
 export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
@@ -38,4 +39,5 @@ export const migrationsFor = (engine: Engine): Record<string, Migration> => ({
   '015_audit_tree': auditTreeMigration(engine),
   '016_resident_name_hmac': m016,
   '017_name_translations': m017,
+  '018_payment_numbers': m018,
 })

@@ -136,12 +136,21 @@ export function titleKeyOf(state: PayState): string {
   return TITLES[stepOf(state) - 1]!
 }
 
-/** The spoken prompt; its values are count (bills to pay) and amount. */
-export function promptKeyOf(state: PayState, method: PaymentMethod, signedIn = true): string {
+/**
+ * The spoken prompt; its values are count (bills to pay) and amount. Step 1 names 我的账户 only to
+ * a signed-in resident, and the card reader only where one listens (a kiosk, before sign-in).
+ */
+export function promptKeyOf(
+  state: PayState,
+  method: PaymentMethod,
+  signedIn = true,
+  cardReader = false,
+): string {
   switch (stepOf(state)) {
     case 1:
-      // 我的账户 shows only to a signed-in resident; the keypad has its own prompt.
-      return state.kind ? 'voice.pay.account' : signedIn ? 'voice.pay.find' : 'voice.pay.findByAccount'
+      // The keypad has its own prompt.
+      if (state.kind) return 'voice.pay.account'
+      return signedIn ? 'voice.pay.find' : cardReader ? 'voice.pay.findWithCard' : 'voice.pay.findByAccount'
     case 2:
       return unpaidBills(state).length ? 'voice.pay.choose' : 'voice.pay.nothing'
     case 3:

@@ -10,7 +10,7 @@ import { newIdempotencyKey } from '@bangban/core/api/common'
 import type { ApiError } from '@bangban/core/api/errors'
 import type { Payment } from '@bangban/core/api/payments'
 import { sumFen } from '@bangban/core/domain/money'
-import { displayMoney, displayBillTitle } from '@bangban/core/format/display'
+import { displayMoney } from '@bangban/core/format/display'
 import { useT } from '../../i18n/useT'
 import { usePlatform } from '../../platform/PlatformContext'
 import { useAppState } from '../../state/useAppState'
@@ -29,6 +29,7 @@ import { changeFen, yuanDigitsToFen } from './logic'
 import { ReceiptActions } from '../ReceiptActions'
 import { BillChecklist } from '../BillChecklist'
 import { paymentReceipt } from '../paymentReceipt'
+import { PaymentSummary } from '../PaymentSummary'
 
 const TOTAL_STEPS = 2
 
@@ -210,17 +211,7 @@ export function CashScreen() {
       {payment ? (
         <>
           <Notice kind="success" title={t('pay.paidNotice', { amount: displayMoney(payment.amountFen) })} />
-          <View className="bb-card" data-testid="cash-receipt">
-            {chosenBills.map((b) => (
-              <View key={b.id} className="bb-row">
-                <Text className="bb-row-label">{displayBillTitle(t, b.kind, b.period)}</Text>
-                <Text className="bb-row-value">{displayMoney(b.amountFen)}</Text>
-              </View>
-            ))}
-            <View className="bb-row">
-              <Text className="bb-row-label">{t('pay.total')}</Text>
-              <Text className="bb-row-value">{displayMoney(payment.amountFen)}</Text>
-            </View>
+          <PaymentSummary payment={payment} bills={chosenBills} testId="cash-receipt">
             <View className="bb-row">
               <Text className="bb-row-label">{t('helper.received')}</Text>
               <Text className="bb-row-value">{displayMoney(payment.cash?.receivedFen ?? 0)}</Text>
@@ -231,7 +222,7 @@ export function CashScreen() {
                 {displayMoney(payment.cash?.changeFen ?? 0)}
               </Text>
             </View>
-          </View>
+          </PaymentSummary>
           <ReceiptActions canPrint={!!platform.devices} onPrint={print} />
         </>
       ) : null}
