@@ -415,6 +415,11 @@ describe('properties', () => {
     )
   })
 
+  it('says the 一 of 一十 after 零, also above 亿', () => {
+    expect(readCountZh(951800159315)).toBe('九千五百一十八亿零一十五万九千三百一十五')
+    expect(readCountZh(10010)).toBe('一万零一十')
+  })
+
   it('counts decode back (两 is 二 to a reader)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => {

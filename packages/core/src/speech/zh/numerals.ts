@@ -13,7 +13,9 @@ import { charAt, zhLexicon } from './lexicons'
 export function readCardinalZh(n: number, lang: ZhLang = 'zh-CN'): string {
   checkInteger(n, 'safe integer', Number.MIN_SAFE_INTEGER)
   const nzh = zhLexicon(lang).numerals === 'cn' ? nzhCn : nzhHk
-  return nzh.encodeS(n)
+  // nzh drops the 一 of 一十 after a 零 above 亿 (九千五百一十八亿零十五万 for …亿零一十五万…),
+  // which a listener hears as a different number: after 零, ten is always 一十.
+  return nzh.encodeS(n).replace(/零十/g, '零一十')
 }
 
 /** 两 for a lone 2 and for a leading 2 before 百/千/万/亿 (两个, 两千); 十二, 二十二 keep 二. */
