@@ -57,4 +57,37 @@ describeOnEngines('counter queue', { instances: 2 }, (on) => {
       ).statusCode,
     ).toBe(403)
   })
+
+  it('gives a waiting number back only from the kiosk that took it; the queue skips it', async () => {
+    const helper = await staffToken(on.service, 'H1001')
+    const cancel = (id: string, headers: Record<string, string> = { 'x-kiosk-key': KIOSK_KEY }) =>
+      on.service.app.inject({ method: 'DELETE', url: `/api/v1/queue/tickets/${id}`, headers })
+    const first = (await take(0)).json()
+    const second = (await take(1)).json()
+    expect(first.id).toEqual(expect.any(String))
+    const before = (await on.service.app.inject({ url: '/api/v1/queue' })).json().waiting
+
+    expect((await cancel(first.id, {})).statusCode).toBe(401)
+    expect((await cancel('que_nobody')).json().error.code).toBe('NOT_FOUND')
+    expect((await cancel(first.id)).statusCode).toBe(204)
+    // Again: still 204 (it is given back), and the count does not drop twice.
+    expect((await cancel(first.id)).statusCode).toBe(204)
+    expect((await on.service.app.inject({ url: '/api/v1/queue' })).json().waiting).toBe(before - 1)
+
+    // The next call skips the cancelled number; a called number cannot be given back.
+    const called = await on.service.app.inject({
+      method: 'POST',
+      url: '/api/v1/queue/call-next',
+      headers: bearer(helper),
+      payload: { windowNo: 1 },
+    })
+    expect(called.json().ticketNo).toBe(second.ticketNo)
+    expect((await cancel(second.id)).statusCode).toBe(204)
+    const row = await on.service.ctx.db
+      .selectFrom('queue_tickets')
+      .select('status')
+      .where('id', '=', second.id)
+      .executeTakeFirstOrThrow()
+    expect(row.status).toBe('called')
+  })
 })

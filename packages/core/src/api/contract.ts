@@ -656,6 +656,16 @@ export const contract = {
     response: QueueTicket,
     status: 201,
   }),
+  cancelQueueNumber: route({
+    method: 'DELETE',
+    path: '/api/v1/queue/tickets/:id',
+    auth: 'kiosk',
+    summary:
+      'Give back a number still waiting, taken at this kiosk: the resident cancels it, or their visit ended',
+    params: IdParams,
+    response: z.null(),
+    status: 204,
+  }),
   callNextNumber: route({
     method: 'POST',
     path: '/api/v1/queue/call-next',

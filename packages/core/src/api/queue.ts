@@ -3,6 +3,8 @@ import { Instant } from './common'
 
 /** A number for the 代帮办 counter, taken at the kiosk (取号). */
 export const QueueTicket = z.object({
+  /** What the kiosk that took it names it by to cancel it. */
+  id: z.string(),
   ticketNo: z.string(),
   /** How many are waiting before this one. */
   waitingAhead: z.number().int().nonnegative(),

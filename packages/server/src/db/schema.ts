@@ -411,7 +411,8 @@ export interface QueueTicketsTable {
   local_date: string
   sequence: number
   ticket_no: string
-  status: 'waiting' | 'called'
+  /** cancelled: given back at the kiosk, or its visit ended before it was called. */
+  status: 'waiting' | 'called' | 'cancelled'
   device_id: string | null
   taken_at: string
   called_at: string | null

@@ -36,6 +36,7 @@ const COUNTER_KEY = 'queue:counter'
 export async function takeNumber({ db, clock }: QueueDeps, deviceId: string | null): Promise<QueueTicket> {
   const now = clock.now()
   const day = shanghaiDate(now)
+  const id = newId('que')
   const { sequence, ticketNo } = await db.transaction().execute(async (trx) => {
     // One atomic increment per number: two kiosks at the same moment get consecutive numbers.
     const { last_sequence } = await trx
@@ -53,7 +54,7 @@ export async function takeNumber({ db, clock }: QueueDeps, deviceId: string | nu
     await trx
       .insertInto('queue_tickets')
       .values({
-        id: newId('que'),
+        id,
         local_date: day,
         sequence: seq,
         ticket_no: no,
@@ -67,7 +68,29 @@ export async function takeNumber({ db, clock }: QueueDeps, deviceId: string | nu
       .execute()
     return { sequence: seq, ticketNo: no }
   })
-  return { ticketNo, waitingAhead: await waitingBefore(db, day, sequence), takenAt: now.toISOString() }
+  return { id, ticketNo, waitingAhead: await waitingBefore(db, day, sequence), takenAt: now.toISOString() }
+}
+
+/**
+ * A number given back: cancelled while it still waits, only by the kiosk that took it (a number
+ * already called, or another kiosk's, stays as it is). NOT_FOUND for anything else, so a kiosk
+ * learns nothing about numbers that are not its own.
+ */
+export async function cancelNumber({ db }: QueueDeps, deviceId: string | null, id: string): Promise<void> {
+  if (!deviceId) throw new AppError('NOT_FOUND')
+  const row = await db
+    .selectFrom('queue_tickets')
+    .select(['status'])
+    .where('id', '=', id)
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('NOT_FOUND')
+  await db
+    .updateTable('queue_tickets')
+    .set({ status: 'cancelled' })
+    .where('id', '=', id)
+    .where('status', '=', 'waiting')
+    .execute()
 }
 
 export async function callNext(
