@@ -7,6 +7,7 @@ import { createAppStore } from '../src/state/appStore'
 
 function ticket(n: number): QueueTicket {
   return {
+    id: `qt-${n}`,
     ticketNo: `H${String(n).padStart(3, '0')}`,
     waitingAhead: n - 1,
     takenAt: '2026-11-30T02:00:00.000Z',
