@@ -202,7 +202,7 @@ describe('assisted service (代帮办) at the kiosk', () => {
     const page = await newKioskPage(harness)
     await page.getByRole('radio', { name: 'English' }).click()
     await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor()
-    await signInHelper(page, { entry: /^Staff$/ })
+    await signInHelper(page, { entry: /^Staff sign-in$/ })
     await check(page, 'en-staff-signin')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await page.getByRole('heading', { name: 'Helper console' }).waitFor()

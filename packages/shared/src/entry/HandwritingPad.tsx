@@ -152,6 +152,12 @@ export function HandwritingPad({ script, onChoose, keys }: HandwritingPadProps) 
     paint()
   }, [paint])
 
+  // The pad opens where the writer can reach it: its scrolling region brings it into view (in a
+  // landscape frame it would otherwise start below the region's edge).
+  useEffect(() => {
+    canvas.current?.scrollIntoView?.({ block: 'nearest' })
+  }, [])
+
   // The canvas's pixels follow the screen's density; strokes are kept in CSS px.
   useEffect(() => {
     const el = canvas.current

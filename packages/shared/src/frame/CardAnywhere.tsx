@@ -35,7 +35,7 @@ export function CardAnywhere() {
   const t = useT()
   const api = useApi()
   const platform = usePlatform()
-  const { staff, delegation, language, speech } = useAppState()
+  const { staff, delegation, language, speech, session } = useAppState()
   const settings = useRef({ language, speech })
   settings.current = { language, speech }
   const say = (text: string) =>
@@ -71,6 +71,11 @@ export function CardAnywhere() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribe while listening; say reads the latest settings
   }, [listening, platform.devices, api])
 
+  // The note names the resident: it ends with their visit, never shown to the next person.
+  useEffect(() => {
+    if (!session) forgetResident()
+  }, [session])
+
   // The reader's own errors on the sign-in screen are said here too (that screen reads only cards).
   useEffect(() => {
     const devices = platform.devices
@@ -99,6 +104,11 @@ function setNote(next: Note | null): void {
   if (noteTimer) clearTimeout(noteTimer)
   noteTimer = next ? setTimeout(() => setNote(null), SHOWN_MS) : null
   noteListeners.forEach((listener) => listener())
+}
+
+/** Drops a note that names a resident (the visit that signed them in has ended). */
+function forgetResident(): void {
+  if (note?.kind === 'success') setNote(null)
 }
 
 export function CardNote() {
