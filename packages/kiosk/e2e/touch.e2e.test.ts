@@ -144,6 +144,8 @@ async function placeOf(target: Locator): Promise<'in' | 'above' | 'below'> {
     const covers = stuck && !stuck.contains(el) ? stuck.getBoundingClientRect().top : whole.bottom
     const view = { top: whole.top, bottom: Math.min(whole.bottom, covers) }
     if (box.top >= view.top - 1 && box.bottom <= view.bottom + 1) return 'in'
+    // Cut by the screen's own edge: 下一页 brings it wholly into view, as a person would.
+    if (box.bottom > window.innerHeight + 0.5) return 'below'
     // Mostly in view, its middle too (a card whose edge slips under the main action, a big tile at
     // 特大): a finger taps what it sees.
     const middle = (box.top + box.bottom) / 2
