@@ -13,7 +13,6 @@ import { billsByIds, type BillRecord } from '../bills/bills'
 import { isUniqueViolation } from '../db/errors'
 import { AppError } from '../util/errors'
 import {
-  earlierResult,
   type KeyedCall,
   keyedCall,
   once,
@@ -238,10 +237,7 @@ async function pay(
         }
       })
     } catch (error) {
-      if (call && isUniqueViolation(error, paymentKeys.table)) {
-        const earlier = await earlierResult(deps.db, paymentKeys, call)
-        if (earlier) return answer(deps, earlier)
-      }
+      // A request with the same key that won the race is answered by `once` (createPayment).
       // Someone else claimed a bill first: look again (their payment may be the one to return).
       if (isUniqueViolation(error, 'payment_bills')) {
         if (attempt < MAX_ATTEMPTS) continue
